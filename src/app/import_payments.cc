@@ -1,0 +1,188 @@
+// Import of payments, each allocated to open invoices as it is recorded.
+#include <algorithm>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "app/import_parsers.h"
+#include "engine/allocation.h"
+
+namespace overdue::app {
+
+void allocate_and_record(store::Store& store, const Payment& payment, const ImportOptions& options,
+                         std::vector<std::string>& notes) {
+  std::vector<engine::OpenInvoice> candidates;
+  for (const auto& b : store.balances_of(payment.customer_id, payment.amount.currency())) {
+    candidates.push_back(
+        engine::OpenInvoice{b.invoice_no, b.issue_date, b.due_date, b.total_minor, b.open_minor()});
+  }
+  // Open disputes will block automatic allocation here once the playbook adds them.
+  engine::AllocationResult result =
+      engine::allocate_payment(payment, std::move(candidates), options.payments);
+  nlohmann::json allocations = nlohmann::json::array();
+  for (const auto& a : result.allocations) {
+    store.insert_allocation(a);
+    allocations.push_back({{"invoice_no", a.invoice_no},
+                           {"amount", format_minor(a.amount_minor, payment.amount.currency())},
+                           {"kind", to_string(a.kind)}});
+  }
+  nlohmann::json detail = {{"currency", payment.amount.currency().str()},
+                           {"amount", payment.amount.plain()},
+                           {"allocations", allocations},
+                           {"unapplied", format_minor(result.unapplied_minor,
+                                                      payment.amount.currency())},
+                           {"why", result.why}};
+  store.journal(store::JournalEntry{0, "", options.actor, options.as_of, "payment.allocate",
+                                    payment.payment_id, detail.dump()});
+  for (const auto& w : result.why) notes.push_back(payment.payment_id + ": " + w);
+}
+
+namespace {
+
+struct PendingPayment {
+  Payment payment;
+  std::string file;
+  int line = 0;
+};
+
+bool same_money_facts(const Payment& a, const Payment& b) {
+  return a.customer_id == b.customer_id && a.date == b.date && a.amount == b.amount &&
+         a.invoice_no == b.invoice_no && a.bank_charges == b.bank_charges;
+}
+
+}  // namespace
+
+void import_payments(store::Store& store, const std::vector<std::string>& files,
+                     const ImportOptions& options, ImportReport& report) {
+  std::unordered_set<std::string> customer_ids = store.customer_ids();
+  std::map<std::string, PendingPayment> pending;
+  std::vector<std::string> order;
+  for (const auto& file : files) {
+    auto table = io::open_table(file, import_columns(ImportKind::kPayments), report.problems);
+    if (!table || !table->ok()) continue;
+    while (table->next()) {
+      ++report.rows;
+      Payment p;
+      bool good = true;
+      auto fail = [&](std::string_view column, std::string message) {
+        table->problem(column, std::move(message));
+        good = false;
+      };
+      p.payment_id = std::string(table->get("payment_id"));
+      if (p.payment_id.empty()) fail("payment_id", "required");
+      p.customer_id = std::string(table->get("customer_id"));
+      if (p.customer_id.empty()) {
+        fail("customer_id", "required");
+      } else if (!customer_ids.count(p.customer_id)) {
+        fail("customer_id", "unknown customer '" + p.customer_id + "' (import customers first)");
+      }
+      auto date = CivilDate::parse(table->get("date"));
+      if (date) {
+        p.date = date.value();
+      } else {
+        fail("date", date.error().message);
+      }
+      auto currency = Currency::parse(table->get("currency"));
+      if (!currency) {
+        fail("currency", currency.error().message);
+        continue;
+      }
+      auto amount = Money::parse(table->get("amount"), currency.value());
+      if (!amount) {
+        fail("amount", amount.error().message);
+      } else if (amount->minor() <= 0) {
+        fail("amount", "must be greater than zero (use 'overdue payment reverse' to undo a payment)");
+      } else {
+        p.amount = amount.value();
+      }
+      p.bank_charges = Money::zero(currency.value());
+      if (std::string_view charges = table->get("bank_charges"); !charges.empty()) {
+        auto c = Money::parse(charges, currency.value());
+        if (!c) {
+          fail("bank_charges", c.error().message);
+        } else if (c->is_negative()) {
+          fail("bank_charges", "must not be negative");
+        } else {
+          p.bank_charges = c.value();
+        }
+      }
+      if (std::string_view method = table->get("method"); !method.empty()) {
+        if (auto m = parse_payment_method(method)) {
+          p.method = *m;
+        } else {
+          fail("method", "'" + std::string(method) + "' is not a payment method (allowed: " +
+                             allowed_payment_methods() + ")");
+        }
+      }
+      p.reference = std::string(table->get("reference"));
+      p.invoice_no = std::string(table->get("invoice_no"));
+      if (!p.invoice_no.empty() && good) {
+        auto inv = store.find_invoice(p.invoice_no);
+        if (!inv) {
+          fail("invoice_no", "unknown invoice '" + p.invoice_no + "' (import invoices first)");
+        } else if (inv->customer_id != p.customer_id) {
+          fail("invoice_no", "invoice " + p.invoice_no + " belongs to customer " +
+                                 inv->customer_id + ", not " + p.customer_id);
+        } else if (!(inv->currency == currency.value())) {
+          fail("invoice_no", "invoice " + p.invoice_no + " is in " + inv->currency.str() +
+                                 ", the payment in " + currency->str() +
+                                 "; payments are never allocated across currencies");
+        }
+      }
+      if (!good) continue;
+      auto [it, inserted] =
+          pending.try_emplace(p.payment_id, PendingPayment{p, file, table->row_line()});
+      if (inserted) {
+        order.push_back(p.payment_id);
+      } else if (!(it->second.payment == p)) {
+        fail("payment_id", "payment " + p.payment_id +
+                               " appears again with different values (first at " +
+                               it->second.file + ":" + std::to_string(it->second.line) + ")");
+      }
+    }
+  }
+  if (!report.problems.empty()) return;
+
+  std::vector<const PendingPayment*> to_insert;
+  std::vector<Payment> to_replace;
+  for (const auto& id : order) {
+    const PendingPayment& p = pending[id];
+    auto existing = store.find_payment(id);
+    if (!existing) {
+      to_insert.push_back(&p);
+      continue;
+    }
+    Payment compare = p.payment;
+    compare.reversed_on = existing->reversed_on;
+    if (*existing == compare) {
+      ++report.unchanged;
+    } else if (!options.update) {
+      report.problems.add(p.file, p.line, 1,
+                          "payment " + id +
+                              " already exists with different values; use --update to change it");
+    } else if (!same_money_facts(*existing, compare)) {
+      report.problems.add(p.file, p.line, 1,
+                          "payment " + id +
+                              ": --update changes only method and reference; to correct the "
+                              "customer, date, amounts or invoice, reverse it ('overdue payment "
+                              "reverse " + id + "') and import the corrected payment under a new id");
+    } else {
+      to_replace.push_back(compare);
+    }
+  }
+  if (!report.problems.empty()) return;
+  for (const Payment& p : to_replace) store.replace_payment(p);
+  report.updated += to_replace.size();
+  std::stable_sort(to_insert.begin(), to_insert.end(),
+                   [](const PendingPayment* a, const PendingPayment* b) {
+                     if (a->payment.date != b->payment.date) return a->payment.date < b->payment.date;
+                     return a->payment.payment_id < b->payment.payment_id;
+                   });
+  for (const PendingPayment* p : to_insert) {
+    store.insert_payment(p->payment);
+    allocate_and_record(store, p->payment, options, report.notes);
+  }
+  report.inserted += to_insert.size();
+}
+
+}  // namespace overdue::app

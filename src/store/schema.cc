@@ -1,0 +1,93 @@
+#include "store/schema.h"
+
+namespace overdue::store {
+
+const std::vector<std::string_view>& sqlite_migrations() {
+  static const std::vector<std::string_view> kMigrations = {
+      // 1: the receivables book and the journal.
+      R"sql(
+CREATE TABLE customers (
+  customer_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  country TEXT NOT NULL,
+  language TEXT NOT NULL CHECK (language IN ('en', 'zh', 'zh-Hant')),
+  since TEXT,
+  salesperson TEXT NOT NULL DEFAULT '',
+  insurance_policy TEXT NOT NULL DEFAULT '',
+  insured_limit_currency TEXT,
+  insured_limit_minor INTEGER
+);
+CREATE TABLE contacts (
+  customer_id TEXT NOT NULL REFERENCES customers(customer_id),
+  email TEXT NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL CHECK (role IN ('buyer','manager','finance','owner','clerk','other')),
+  phone TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (customer_id, email)
+) WITHOUT ROWID;
+CREATE TABLE invoices (
+  id INTEGER PRIMARY KEY,
+  invoice_no TEXT NOT NULL UNIQUE,
+  order_no TEXT NOT NULL DEFAULT '',
+  customer_id TEXT NOT NULL REFERENCES customers(customer_id),
+  currency TEXT NOT NULL,
+  issue_date TEXT NOT NULL,
+  ship_date TEXT,
+  received_date TEXT,
+  due_date TEXT NOT NULL,
+  terms TEXT NOT NULL DEFAULT '',
+  total_minor INTEGER NOT NULL
+);
+CREATE INDEX invoices_by_customer ON invoices(customer_id);
+CREATE TABLE invoice_lines (
+  invoice_id INTEGER NOT NULL REFERENCES invoices(id) ON DELETE CASCADE,
+  line_no INTEGER NOT NULL,
+  product TEXT NOT NULL,
+  quantity_milli INTEGER NOT NULL,
+  unit TEXT NOT NULL DEFAULT '',
+  unit_price_micro INTEGER NOT NULL,
+  amount_minor INTEGER NOT NULL,
+  PRIMARY KEY (invoice_id, line_no)
+) WITHOUT ROWID;
+CREATE TABLE payments (
+  payment_id TEXT PRIMARY KEY,
+  customer_id TEXT NOT NULL REFERENCES customers(customer_id),
+  date TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL,
+  bank_charges_minor INTEGER NOT NULL DEFAULT 0,
+  invoice_no TEXT NOT NULL DEFAULT '',
+  method TEXT NOT NULL,
+  reference TEXT NOT NULL DEFAULT '',
+  reversed_on TEXT
+);
+CREATE INDEX payments_by_customer ON payments(customer_id);
+CREATE TABLE allocations (
+  id INTEGER PRIMARY KEY,
+  payment_id TEXT NOT NULL REFERENCES payments(payment_id),
+  invoice_no TEXT NOT NULL REFERENCES invoices(invoice_no),
+  amount_minor INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('payment', 'bank_charges', 'short_payment_tolerance')),
+  effective_date TEXT NOT NULL
+);
+CREATE INDEX allocations_by_invoice ON allocations(invoice_no);
+CREATE INDEX allocations_by_payment ON allocations(payment_id);
+CREATE TABLE journal (
+  id INTEGER PRIMARY KEY,
+  recorded_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  as_of TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TRIGGER journal_append_only_update BEFORE UPDATE ON journal
+  BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+CREATE TRIGGER journal_append_only_delete BEFORE DELETE ON journal
+  BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+)sql",
+  };
+  return kMigrations;
+}
+
+}  // namespace overdue::store

@@ -1,0 +1,517 @@
+// SQLite implementation of Store: one file, WAL, foreign keys on, migrations on open.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdlib>
+#include <unordered_map>
+
+#include "store/schema.h"
+#include "store/store.h"
+
+namespace overdue::store {
+namespace {
+
+std::optional<CivilDate> opt_date(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return CivilDate::of(c.getString());
+}
+
+void bind_opt(SQLite::Statement& st, int index, const std::optional<CivilDate>& d) {
+  if (d) {
+    st.bind(index, d->iso());
+  } else {
+    st.bind(index);
+  }
+}
+
+class SqliteTransaction : public Transaction {
+ public:
+  explicit SqliteTransaction(SQLite::Database& db) : tx_(db) {}
+  void commit() override { tx_.commit(); }
+
+ private:
+  SQLite::Transaction tx_;
+};
+
+class SqliteStore : public Store {
+ public:
+  explicit SqliteStore(const std::string& path)
+      : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+    db_.exec("PRAGMA journal_mode = WAL");
+    db_.exec("PRAGMA synchronous = NORMAL");
+    db_.exec("PRAGMA foreign_keys = ON");
+    db_.exec("PRAGMA busy_timeout = 5000");
+    migrate();
+  }
+
+  std::unique_ptr<Transaction> begin() override {
+    return std::make_unique<SqliteTransaction>(db_);
+  }
+
+  // --- customers -------------------------------------------------------------------------
+  std::optional<Customer> find_customer(const std::string& id) override {
+    SQLite::Statement st(db_, kCustomerSelect + std::string(" WHERE customer_id = ?"));
+    st.bind(1, id);
+    if (!st.executeStep()) return std::nullopt;
+    return read_customer(st);
+  }
+
+  std::vector<Customer> customers() override {
+    SQLite::Statement st(db_, kCustomerSelect + std::string(" ORDER BY customer_id"));
+    std::vector<Customer> out;
+    while (st.executeStep()) out.push_back(read_customer(st));
+    return out;
+  }
+
+  std::unordered_set<std::string> customer_ids() override {
+    SQLite::Statement st(db_, "SELECT customer_id FROM customers");
+    std::unordered_set<std::string> out;
+    while (st.executeStep()) out.insert(st.getColumn(0).getString());
+    return out;
+  }
+
+  void put_customer(const Customer& c) override {
+    SQLite::Statement st(db_,
+                         "INSERT INTO customers (customer_id, name, country, language, since, "
+                         "salesperson, insurance_policy, insured_limit_currency, "
+                         "insured_limit_minor) VALUES (?,?,?,?,?,?,?,?,?) "
+                         "ON CONFLICT(customer_id) DO UPDATE SET name=excluded.name, "
+                         "country=excluded.country, language=excluded.language, "
+                         "since=excluded.since, salesperson=excluded.salesperson, "
+                         "insurance_policy=excluded.insurance_policy, "
+                         "insured_limit_currency=excluded.insured_limit_currency, "
+                         "insured_limit_minor=excluded.insured_limit_minor");
+    st.bind(1, c.id);
+    st.bind(2, c.name);
+    st.bind(3, c.country);
+    st.bind(4, std::string(to_string(c.language)));
+    bind_opt(st, 5, c.since);
+    st.bind(6, c.salesperson);
+    st.bind(7, c.insurance_policy);
+    if (c.insured_limit) {
+      st.bind(8, c.insured_limit->currency().str());
+      st.bind(9, static_cast<int64_t>(c.insured_limit->minor()));
+    } else {
+      st.bind(8);
+      st.bind(9);
+    }
+    st.exec();
+  }
+
+  std::vector<Contact> contacts(const std::string& customer_id) override {
+    SQLite::Statement st(db_, kContactSelect + std::string(" WHERE customer_id = ? ORDER BY email"));
+    st.bind(1, customer_id);
+    std::vector<Contact> out;
+    while (st.executeStep()) out.push_back(read_contact(st));
+    return out;
+  }
+
+  std::optional<Contact> find_contact(const std::string& customer_id,
+                                      const std::string& email) override {
+    SQLite::Statement st(db_, kContactSelect + std::string(" WHERE customer_id = ? AND email = ?"));
+    st.bind(1, customer_id);
+    st.bind(2, email);
+    if (!st.executeStep()) return std::nullopt;
+    return read_contact(st);
+  }
+
+  void put_contact(const Contact& c) override {
+    SQLite::Statement st(db_,
+                         "INSERT INTO contacts (customer_id, email, name, role, phone) "
+                         "VALUES (?,?,?,?,?) ON CONFLICT(customer_id, email) DO UPDATE SET "
+                         "name=excluded.name, role=excluded.role, phone=excluded.phone");
+    st.bind(1, c.customer_id);
+    st.bind(2, c.email);
+    st.bind(3, c.name);
+    st.bind(4, std::string(to_string(c.role)));
+    st.bind(5, c.phone);
+    st.exec();
+  }
+
+  bool remove_contact(const std::string& customer_id, const std::string& email) override {
+    SQLite::Statement st(db_, "DELETE FROM contacts WHERE customer_id = ? AND email = ?");
+    st.bind(1, customer_id);
+    st.bind(2, email);
+    return st.exec() > 0;
+  }
+
+  // --- invoices --------------------------------------------------------------------------
+  int64_t invoice_count() override {
+    return db_.execAndGet("SELECT COUNT(*) FROM invoices").getInt64();
+  }
+
+  std::optional<Invoice> find_invoice(const std::string& invoice_no) override {
+    SQLite::Statement st(db_, kInvoiceSelect + std::string(" WHERE invoice_no = ?"));
+    st.bind(1, invoice_no);
+    std::vector<Invoice> found = read_invoices(st);
+    if (found.empty()) return std::nullopt;
+    return found.front();
+  }
+
+  std::vector<Invoice> invoices_of(const std::string& customer_id) override {
+    SQLite::Statement st(db_, kInvoiceSelect +
+                                  std::string(" WHERE customer_id = ? ORDER BY due_date, invoice_no"));
+    st.bind(1, customer_id);
+    return read_invoices(st);
+  }
+
+  void insert_invoice(const Invoice& inv) override {
+    if (!insert_invoice_) {
+      insert_invoice_ = std::make_unique<SQLite::Statement>(
+          db_,
+          "INSERT INTO invoices (invoice_no, order_no, customer_id, currency, issue_date, "
+          "ship_date, received_date, due_date, terms, total_minor) VALUES (?,?,?,?,?,?,?,?,?,?)");
+      insert_line_ = std::make_unique<SQLite::Statement>(
+          db_,
+          "INSERT INTO invoice_lines (invoice_id, line_no, product, quantity_milli, unit, "
+          "unit_price_micro, amount_minor) VALUES (?,?,?,?,?,?,?)");
+    }
+    SQLite::Statement& st = *insert_invoice_;
+    st.reset();
+    st.bind(1, inv.invoice_no);
+    st.bind(2, inv.order_no);
+    st.bind(3, inv.customer_id);
+    st.bind(4, inv.currency.str());
+    st.bind(5, inv.issue_date.iso());
+    bind_opt(st, 6, inv.ship_date);
+    bind_opt(st, 7, inv.received_date);
+    st.bind(8, inv.due_date.iso());
+    st.bind(9, inv.terms);
+    st.bind(10, static_cast<int64_t>(inv.total_minor()));
+    st.exec();
+    int64_t id = db_.getLastInsertRowid();
+    SQLite::Statement& line = *insert_line_;
+    int line_no = 0;
+    for (const auto& l : inv.lines) {
+      line.reset();
+      line.bind(1, id);
+      line.bind(2, ++line_no);
+      line.bind(3, l.product);
+      line.bind(4, static_cast<int64_t>(l.quantity.milli));
+      line.bind(5, l.unit);
+      line.bind(6, static_cast<int64_t>(l.unit_price.micro));
+      line.bind(7, static_cast<int64_t>(l.amount_minor));
+      line.exec();
+    }
+  }
+
+  void replace_invoice(const Invoice& inv) override {
+    SQLite::Statement id_of(db_, "SELECT id FROM invoices WHERE invoice_no = ?");
+    id_of.bind(1, inv.invoice_no);
+    if (!id_of.executeStep()) throw DomainError("invoice " + inv.invoice_no + " not found");
+    int64_t id = id_of.getColumn(0).getInt64();
+    SQLite::Statement del(db_, "DELETE FROM invoice_lines WHERE invoice_id = ?");
+    del.bind(1, id);
+    del.exec();
+    SQLite::Statement up(db_,
+                         "UPDATE invoices SET order_no=?, customer_id=?, currency=?, issue_date=?, "
+                         "ship_date=?, received_date=?, due_date=?, terms=?, total_minor=? "
+                         "WHERE id=?");
+    up.bind(1, inv.order_no);
+    up.bind(2, inv.customer_id);
+    up.bind(3, inv.currency.str());
+    up.bind(4, inv.issue_date.iso());
+    bind_opt(up, 5, inv.ship_date);
+    bind_opt(up, 6, inv.received_date);
+    up.bind(7, inv.due_date.iso());
+    up.bind(8, inv.terms);
+    up.bind(9, static_cast<int64_t>(inv.total_minor()));
+    up.bind(10, id);
+    up.exec();
+    SQLite::Statement line(db_,
+                           "INSERT INTO invoice_lines (invoice_id, line_no, product, "
+                           "quantity_milli, unit, unit_price_micro, amount_minor) "
+                           "VALUES (?,?,?,?,?,?,?)");
+    int line_no = 0;
+    for (const auto& l : inv.lines) {
+      line.reset();
+      line.bind(1, id);
+      line.bind(2, ++line_no);
+      line.bind(3, l.product);
+      line.bind(4, static_cast<int64_t>(l.quantity.milli));
+      line.bind(5, l.unit);
+      line.bind(6, static_cast<int64_t>(l.unit_price.micro));
+      line.bind(7, static_cast<int64_t>(l.amount_minor));
+      line.exec();
+    }
+  }
+
+  std::vector<engine::InvoiceBalance> balances(const CivilDate& as_of) override {
+    SQLite::Statement st(
+        db_,
+        "SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
+        "COALESCE(s.settled, 0) FROM invoices i LEFT JOIN ("
+        "  SELECT a.invoice_no, SUM(a.amount_minor) AS settled FROM allocations a "
+        "  JOIN payments p ON p.payment_id = a.payment_id "
+        "  WHERE a.effective_date <= ?1 AND (p.reversed_on IS NULL OR p.reversed_on > ?1) "
+        "  GROUP BY a.invoice_no) s ON s.invoice_no = i.invoice_no "
+        "WHERE i.issue_date <= ?1");
+    st.bind(1, as_of.iso());
+    return read_balances(st);
+  }
+
+  std::vector<engine::InvoiceBalance> balances_of(const std::string& customer_id,
+                                                  const Currency& currency) override {
+    SQLite::Statement st(
+        db_,
+        "SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
+        "COALESCE((SELECT SUM(a.amount_minor) FROM allocations a "
+        "  JOIN payments p ON p.payment_id = a.payment_id "
+        "  WHERE a.invoice_no = i.invoice_no AND p.reversed_on IS NULL), 0) "
+        "FROM invoices i WHERE i.customer_id = ? AND i.currency = ?");
+    st.bind(1, customer_id);
+    st.bind(2, currency.str());
+    return read_balances(st);
+  }
+
+  // --- payments --------------------------------------------------------------------------
+  std::optional<Payment> find_payment(const std::string& payment_id) override {
+    SQLite::Statement st(db_, kPaymentSelect + std::string(" WHERE payment_id = ?"));
+    st.bind(1, payment_id);
+    if (!st.executeStep()) return std::nullopt;
+    return read_payment(st);
+  }
+
+  std::vector<Payment> payments_of(const std::string& customer_id) override {
+    SQLite::Statement st(
+        db_, kPaymentSelect + std::string(" WHERE customer_id = ? ORDER BY date, payment_id"));
+    st.bind(1, customer_id);
+    std::vector<Payment> out;
+    while (st.executeStep()) out.push_back(read_payment(st));
+    return out;
+  }
+
+  void insert_payment(const Payment& p) override { write_payment(p, false); }
+  void replace_payment(const Payment& p) override { write_payment(p, true); }
+
+  void insert_allocation(const Allocation& a) override {
+    SQLite::Statement st(db_,
+                         "INSERT INTO allocations (payment_id, invoice_no, amount_minor, kind, "
+                         "effective_date) VALUES (?,?,?,?,?)");
+    st.bind(1, a.payment_id);
+    st.bind(2, a.invoice_no);
+    st.bind(3, static_cast<int64_t>(a.amount_minor));
+    st.bind(4, std::string(to_string(a.kind)));
+    st.bind(5, a.effective.iso());
+    st.exec();
+  }
+
+  std::vector<Allocation> allocations_of_customer(const std::string& customer_id) override {
+    SQLite::Statement st(db_, kAllocationSelect +
+                                  std::string(" JOIN payments p ON p.payment_id = a.payment_id "
+                                              "WHERE p.customer_id = ? ORDER BY a.id"));
+    st.bind(1, customer_id);
+    return read_allocations(st);
+  }
+
+  std::vector<Allocation> allocations_of_payment(const std::string& payment_id) override {
+    SQLite::Statement st(db_,
+                         kAllocationSelect + std::string(" WHERE a.payment_id = ? ORDER BY a.id"));
+    st.bind(1, payment_id);
+    return read_allocations(st);
+  }
+
+  // --- journal ---------------------------------------------------------------------------
+  void journal(const JournalEntry& e) override {
+    SQLite::Statement st(db_,
+                         "INSERT INTO journal (recorded_at, actor, as_of, action, subject, detail) "
+                         "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'),?,?,?,?,?)");
+    st.bind(1, e.actor);
+    st.bind(2, e.as_of);
+    st.bind(3, e.action);
+    st.bind(4, e.subject);
+    st.bind(5, e.detail.empty() ? std::string("{}") : e.detail);
+    st.exec();
+  }
+
+  std::vector<JournalEntry> journal_entries(const std::string& subject_filter) override {
+    std::string sql =
+        "SELECT id, recorded_at, actor, as_of, action, subject, detail FROM journal";
+    if (!subject_filter.empty()) sql += " WHERE subject = ?";
+    sql += " ORDER BY id";
+    SQLite::Statement st(db_, sql);
+    if (!subject_filter.empty()) st.bind(1, subject_filter);
+    std::vector<JournalEntry> out;
+    while (st.executeStep()) {
+      out.push_back(JournalEntry{st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                                 st.getColumn(2).getString(), st.getColumn(3).getString(),
+                                 st.getColumn(4).getString(), st.getColumn(5).getString(),
+                                 st.getColumn(6).getString()});
+    }
+    return out;
+  }
+
+ private:
+  static constexpr const char* kCustomerSelect =
+      "SELECT customer_id, name, country, language, since, salesperson, insurance_policy, "
+      "insured_limit_currency, insured_limit_minor FROM customers";
+  static constexpr const char* kContactSelect =
+      "SELECT customer_id, name, email, role, phone FROM contacts";
+  static constexpr const char* kInvoiceSelect =
+      "SELECT id, invoice_no, order_no, customer_id, currency, issue_date, ship_date, "
+      "received_date, due_date, terms FROM invoices";
+  static constexpr const char* kPaymentSelect =
+      "SELECT payment_id, customer_id, date, currency, amount_minor, invoice_no, method, "
+      "reference, bank_charges_minor, reversed_on FROM payments";
+  static constexpr const char* kAllocationSelect =
+      "SELECT a.payment_id, a.invoice_no, a.amount_minor, a.kind, a.effective_date "
+      "FROM allocations a";
+
+  void migrate() {
+    const auto& migrations = sqlite_migrations();
+    int version = db_.execAndGet("PRAGMA user_version").getInt();
+    if (version > static_cast<int>(migrations.size())) {
+      throw DomainError("the database was written by a newer overdue (schema version " +
+                        std::to_string(version) + ")");
+    }
+    for (size_t i = static_cast<size_t>(version); i < migrations.size(); ++i) {
+      SQLite::Transaction tx(db_);
+      db_.exec(std::string(migrations[i]));
+      db_.exec("PRAGMA user_version = " + std::to_string(i + 1));
+      tx.commit();
+    }
+  }
+
+  static Customer read_customer(SQLite::Statement& st) {
+    Customer c;
+    c.id = st.getColumn(0).getString();
+    c.name = st.getColumn(1).getString();
+    c.country = st.getColumn(2).getString();
+    c.language = parse_language(st.getColumn(3).getString()).value_or(Language::kEn);
+    c.since = opt_date(st.getColumn(4));
+    c.salesperson = st.getColumn(5).getString();
+    c.insurance_policy = st.getColumn(6).getString();
+    if (!st.getColumn(7).isNull()) {
+      c.insured_limit = Money(Currency::of(st.getColumn(7).getString()), st.getColumn(8).getInt64());
+    }
+    return c;
+  }
+
+  static Contact read_contact(SQLite::Statement& st) {
+    Contact c;
+    c.customer_id = st.getColumn(0).getString();
+    c.name = st.getColumn(1).getString();
+    c.email = st.getColumn(2).getString();
+    c.role = parse_contact_role(st.getColumn(3).getString()).value_or(ContactRole::kOther);
+    c.phone = st.getColumn(4).getString();
+    return c;
+  }
+
+  std::vector<Invoice> read_invoices(SQLite::Statement& st) {
+    std::vector<Invoice> out;
+    std::vector<int64_t> ids;
+    while (st.executeStep()) {
+      Invoice inv;
+      ids.push_back(st.getColumn(0).getInt64());
+      inv.invoice_no = st.getColumn(1).getString();
+      inv.order_no = st.getColumn(2).getString();
+      inv.customer_id = st.getColumn(3).getString();
+      inv.currency = Currency::of(st.getColumn(4).getString());
+      inv.issue_date = CivilDate::of(st.getColumn(5).getString());
+      inv.ship_date = opt_date(st.getColumn(6));
+      inv.received_date = opt_date(st.getColumn(7));
+      inv.due_date = CivilDate::of(st.getColumn(8).getString());
+      inv.terms = st.getColumn(9).getString();
+      out.push_back(std::move(inv));
+    }
+    SQLite::Statement lines(db_,
+                            "SELECT product, quantity_milli, unit, unit_price_micro, amount_minor "
+                            "FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no");
+    for (size_t i = 0; i < out.size(); ++i) {
+      lines.reset();
+      lines.bind(1, ids[i]);
+      while (lines.executeStep()) {
+        out[i].lines.push_back(InvoiceLine{lines.getColumn(0).getString(),
+                                           Quantity{lines.getColumn(1).getInt64()},
+                                           lines.getColumn(2).getString(),
+                                           UnitPrice{lines.getColumn(3).getInt64()},
+                                           lines.getColumn(4).getInt64()});
+      }
+    }
+    return out;
+  }
+
+  static std::vector<engine::InvoiceBalance> read_balances(SQLite::Statement& st) {
+    std::vector<engine::InvoiceBalance> out;
+    std::unordered_map<std::string, Currency> currencies;
+    while (st.executeStep()) {
+      engine::InvoiceBalance b;
+      b.invoice_no = st.getColumn(0).getString();
+      b.customer_id = st.getColumn(1).getString();
+      std::string code = st.getColumn(2).getString();
+      auto it = currencies.find(code);
+      if (it == currencies.end()) it = currencies.emplace(code, Currency::of(code)).first;
+      b.currency = it->second;
+      b.issue_date = CivilDate::of(st.getColumn(3).getText());
+      b.due_date = CivilDate::of(st.getColumn(4).getText());
+      b.total_minor = st.getColumn(5).getInt64();
+      b.settled_minor = st.getColumn(6).getInt64();
+      out.push_back(std::move(b));
+    }
+    return out;
+  }
+
+  static Payment read_payment(SQLite::Statement& st) {
+    Payment p;
+    p.payment_id = st.getColumn(0).getString();
+    p.customer_id = st.getColumn(1).getString();
+    p.date = CivilDate::of(st.getColumn(2).getString());
+    Currency currency = Currency::of(st.getColumn(3).getString());
+    p.amount = Money(currency, st.getColumn(4).getInt64());
+    p.invoice_no = st.getColumn(5).getString();
+    p.method = parse_payment_method(st.getColumn(6).getString()).value_or(PaymentMethod::kOther);
+    p.reference = st.getColumn(7).getString();
+    p.bank_charges = Money(currency, st.getColumn(8).getInt64());
+    p.reversed_on = opt_date(st.getColumn(9));
+    return p;
+  }
+
+  static std::vector<Allocation> read_allocations(SQLite::Statement& st) {
+    std::vector<Allocation> out;
+    while (st.executeStep()) {
+      out.push_back(Allocation{
+          st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getInt64(),
+          parse_allocation_kind(st.getColumn(3).getString()).value_or(AllocationKind::kPayment),
+          CivilDate::of(st.getColumn(4).getString())});
+    }
+    return out;
+  }
+
+  void write_payment(const Payment& p, bool replace) {
+    SQLite::Statement st(
+        db_, replace ? "UPDATE payments SET customer_id=?2, date=?3, currency=?4, amount_minor=?5, "
+                       "invoice_no=?6, method=?7, reference=?8, bank_charges_minor=?9, "
+                       "reversed_on=?10 WHERE payment_id=?1"
+                     : "INSERT INTO payments (payment_id, customer_id, date, currency, "
+                       "amount_minor, invoice_no, method, reference, bank_charges_minor, "
+                       "reversed_on) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+    st.bind(1, p.payment_id);
+    st.bind(2, p.customer_id);
+    st.bind(3, p.date.iso());
+    st.bind(4, p.amount.currency().str());
+    st.bind(5, static_cast<int64_t>(p.amount.minor()));
+    st.bind(6, p.invoice_no);
+    st.bind(7, std::string(to_string(p.method)));
+    st.bind(8, p.reference);
+    st.bind(9, static_cast<int64_t>(p.bank_charges.minor()));
+    bind_opt(st, 10, p.reversed_on);
+    st.exec();
+  }
+
+  SQLite::Database db_;
+  std::unique_ptr<SQLite::Statement> insert_invoice_;
+  std::unique_ptr<SQLite::Statement> insert_line_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
+  return std::make_unique<SqliteStore>(path);
+}
+
+std::string resolve_db_path(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("OVERDUE_DB"); env && *env) return env;
+  return "overdue.db";
+}
+
+}  // namespace overdue::store
