@@ -4,8 +4,9 @@
 set -euo pipefail
 packages=(g++ cmake ninja-build ccache pkg-config make
   libsqlite3-dev libsqlitecpp-dev libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
-  libtomlplusplus-dev libhowardhinnant-date-dev libgtest-dev libgmock-dev sqlite3)
-if [[ "${1:-build}" == bench ]]; then packages+=(libbenchmark-dev time); fi
+  libtomlplusplus-dev libhowardhinnant-date-dev libicu-dev libgtest-dev libgmock-dev sqlite3
+  python3)
+if [[ "${1:-build}" == bench ]]; then packages+=(libbenchmark-dev time bc); fi
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -74,6 +74,7 @@ ImportReport import_files(store::Store& store, ImportKind kind,
                         std::string("import failed, nothing written: ") + e.what());
   }
   if (!report.ok()) return report;  // the transaction rolls back
+  if (report.inserted == 0 && report.updated == 0) return report;  // identical rows: a no-op
   nlohmann::json detail = {{"files", files},
                            {"rows", report.rows},
                            {"inserted", report.inserted},

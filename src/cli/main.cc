@@ -160,13 +160,8 @@ int run_statement(const Globals& g, const std::string& customer_id, const std::s
   return 0;
 }
 
-void write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  if (!out) throw Failure{path.string() + ": cannot write file"};
-}
-
-int run_demo(const Globals& g, int customers, uint64_t seed, std::string out_dir, bool replace) {
+int run_demo(const Globals& g, int customers, uint64_t seed, std::string out_dir, bool replace,
+             bool csv_only) {
   if (customers < 1 || customers > 1000000) {
     throw Failure{"--customers must be between 1 and 1000000", kExitUsage};
   }
@@ -175,7 +170,7 @@ int run_demo(const Globals& g, int customers, uint64_t seed, std::string out_dir
   options.customers = customers;
   options.seed = seed;
   if (!g.as_of.empty()) options.as_of = parse_as_of(g.as_of).iso();
-  if (std::filesystem::exists(db)) {
+  if (!csv_only && std::filesystem::exists(db)) {
     if (!replace) {
       throw Failure{db + " exists; 'overdue demo' writes a new book: pass --replace to overwrite "
                     "it, or choose another --db"};
@@ -186,12 +181,22 @@ int run_demo(const Globals& g, int customers, uint64_t seed, std::string out_dir
     out_dir = (std::filesystem::absolute(db).parent_path() / "demo-csv").string();
   }
   std::filesystem::create_directories(out_dir);
-  demo::DemoFiles files = demo::make_demo_book(options);
   const std::filesystem::path dir(out_dir);
-  write_file(dir / "customers.csv", files.customers);
-  write_file(dir / "contacts.csv", files.contacts);
-  write_file(dir / "invoices.csv", files.invoices);
-  write_file(dir / "payments.csv", files.payments);
+  {
+    std::ofstream customers_csv(dir / "customers.csv", std::ios::binary);
+    std::ofstream contacts_csv(dir / "contacts.csv", std::ios::binary);
+    std::ofstream invoices_csv(dir / "invoices.csv", std::ios::binary);
+    std::ofstream payments_csv(dir / "payments.csv", std::ios::binary);
+    demo::write_demo_book(options, customers_csv, contacts_csv, invoices_csv, payments_csv);
+    for (auto* out : {&customers_csv, &contacts_csv, &invoices_csv, &payments_csv}) {
+      out->flush();
+      if (!*out) throw Failure{out_dir + ": cannot write the demo CSV files"};
+    }
+  }
+  if (csv_only) {
+    std::cout << "demo CSV files written to " << out_dir << "\n";
+    return 0;
+  }
   Globals at_demo = g;
   at_demo.as_of = options.as_of;
   const std::pair<app::ImportKind, const char*> steps[] = {
@@ -351,13 +356,15 @@ int run(int argc, char** argv) {
   uint64_t seed = 20260101;
   std::string out_dir;
   bool replace = false;
+  bool csv_only = false;
   auto* demo_cmd = app.add_subcommand("demo", "write a deterministic demo book and import it");
   demo_cmd->add_option("--customers", customers, "number of buyers (default 40)");
   demo_cmd->add_option("--seed", seed, "random seed (same seed, same book)");
   demo_cmd->add_option("--out", out_dir, "where to write the CSV files (default: beside the book)");
   demo_cmd->add_flag("--replace", replace, "overwrite an existing book at --db");
+  demo_cmd->add_flag("--csv-only", csv_only, "only write the CSV files (needs --out)");
   demo_cmd->add_option("--as-of", g.as_of, "the date the book is built around (default 2026-11-20)");
-  demo_cmd->callback([&] { action = [&] { return run_demo(g, customers, seed, out_dir, replace); }; });
+  demo_cmd->callback([&] { action = [&] { return run_demo(g, customers, seed, out_dir, replace, csv_only); }; });
 
   // journal and config
   std::string subject;
