@@ -208,12 +208,12 @@ void import_invoices(store::Store& store, const std::vector<std::string>& files,
       }
     }
   }
-  if (!report.problems.empty()) return;
 
   std::vector<const PendingInvoice*> to_insert;
   std::vector<const PendingInvoice*> to_replace;
   const bool store_has_invoices = store.invoice_count() > 0;
   for (const auto& p : pending) {
+    if (!p.valid) continue;
     std::optional<Invoice> existing;
     if (store_has_invoices) existing = store.find_invoice(p.invoice.invoice_no);
     if (!existing) {

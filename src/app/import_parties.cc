@@ -124,7 +124,6 @@ void import_customers(store::Store& store, const std::vector<std::string>& files
       }
     }
   }
-  if (!report.problems.empty()) return;
   std::vector<const Customer*> to_write;
   for (const auto& id : order) {
     const auto& [c, at] = pending[id];
@@ -197,7 +196,6 @@ void import_contacts(store::Store& store, const std::vector<std::string>& files,
       }
     }
   }
-  if (!report.problems.empty()) return;
   std::vector<const Contact*> to_write;
   for (const auto& key : order) {
     const auto& [c, at] = pending[key];

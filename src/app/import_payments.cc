@@ -141,7 +141,6 @@ void import_payments(store::Store& store, const std::vector<std::string>& files,
       }
     }
   }
-  if (!report.problems.empty()) return;
 
   std::vector<const PendingPayment*> to_insert;
   std::vector<Payment> to_replace;

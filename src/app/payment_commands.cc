@@ -56,13 +56,13 @@ Result<std::string> allocate_manually(CommandContext& ctx, const std::string& pa
   int64_t unapplied = payment->amount.minor() - applied_cash(ctx.store, payment_id);
   if (money->minor() > unapplied) {
     return Error{"over-allocation: payment " + payment_id + " has only " +
-                 format_minor(unapplied, currency) + " " + currency.str() + " unapplied"};
+                 Money(currency, unapplied).str() + " unapplied"};
   }
   auto balance = live_balance(ctx.store, *invoice);
   int64_t open = balance ? balance->open_minor() : 0;
   if (money->minor() > open) {
     return Error{"over-allocation: invoice " + invoice_no + " has only " +
-                 format_minor(open, currency) + " " + currency.str() + " open"};
+                 Money(currency, open).str() + " open"};
   }
   auto tx = ctx.store.begin();
   Allocation a{payment_id, invoice_no, money->minor(), AllocationKind::kPayment,
@@ -117,8 +117,7 @@ Result<std::string> apply_credit(CommandContext& ctx, const std::string& custome
           {"why", {"unapplied credit applied oldest first"}}});
   tx->commit();
   return "applied " + Money(invoice->currency, applied_total).str() + " of credit to invoice " +
-         invoice_no + "; " + format_minor(open, invoice->currency) + " " +
-         invoice->currency.str() + " still open";
+         invoice_no + "; " + Money(invoice->currency, open).str() + " still open";
 }
 
 Result<std::string> reverse_payment(CommandContext& ctx, const std::string& payment_id,

@@ -270,9 +270,13 @@ int run(int argc, char** argv) {
     std::string v = verb;
     cmd->callback([&, v, cmd] {
       action = [&, v, cmd] {
-        if (cmd->count("--name")) change.name = name;
-        if (cmd->count("--role")) change.role = role;
-        if (cmd->count("--phone")) change.phone = phone;
+        auto given = [cmd](const char* flag) {
+          const CLI::Option* o = cmd->get_option_no_throw(flag);
+          return o != nullptr && o->count() > 0;
+        };
+        if (given("--name")) change.name = name;
+        if (given("--role")) change.role = role;
+        if (given("--phone")) change.phone = phone;
         auto s = open_existing_store(g);
         app::CommandContext ctx{*s, parse_as_of(g.as_of), actor()};
         if (v == "add") return print_result(app::add_contact(ctx, customer_id, email, change));

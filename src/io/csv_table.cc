@@ -16,8 +16,22 @@ void Problems::add(const std::string& file, int line, int column, std::string me
 }
 
 std::string Problems::report() const {
+  // In file order as given, then by position, so problems read top to bottom.
+  std::vector<std::string> files;
+  for (const auto& p : shown_) {
+    if (std::find(files.begin(), files.end(), p.file) == files.end()) files.push_back(p.file);
+  }
+  std::vector<SourceProblem> sorted = shown_;
+  auto rank = [&](const SourceProblem& p) {
+    return std::find(files.begin(), files.end(), p.file) - files.begin();
+  };
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const SourceProblem& a, const SourceProblem& b) {
+    if (rank(a) != rank(b)) return rank(a) < rank(b);
+    if (a.line != b.line) return a.line < b.line;
+    return a.column < b.column;
+  });
   std::string out;
-  for (const auto& p : shown_) out += p.str() + "\n";
+  for (const auto& p : sorted) out += p.str() + "\n";
   if (total_ > shown_.size()) {
     out += "... and " + std::to_string(total_ - shown_.size()) + " more problem(s)\n";
   }

@@ -20,8 +20,10 @@ namespace {
 std::string opt_iso(const std::optional<CivilDate>& d) { return d ? d->iso() : ""; }
 
 std::string overdue_text(int days) {
+  if (days == 1) return "1 day overdue";
   if (days > 0) return std::to_string(days) + " days overdue";
   if (days == 0) return "due today";
+  if (days == -1) return "due tomorrow";
   return "due in " + std::to_string(-days) + " days";
 }
 
