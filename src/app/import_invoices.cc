@@ -1,5 +1,6 @@
 // Import of invoices: one CSV row per invoice line, invoice-level fields repeated on each line.
 #include <array>
+#include <deque>
 #include <unordered_map>
 
 #include "app/import_parsers.h"
@@ -16,9 +17,10 @@ constexpr std::array<std::string_view, 8> kHeaderColumns = {
 struct PendingInvoice {
   Invoice invoice;
   std::array<std::string, kHeaderColumns.size()> header_text;  // as written on the first line
-  std::string file;
+  const std::string* file = nullptr;  // points into the caller's list of files
   int line = 0;
   bool valid = true;
+  bool currency_known = false;
 };
 
 std::optional<CivilDate> parse_optional_date(io::CsvTable& table, int column,
@@ -152,8 +154,8 @@ bool parse_line(io::CsvTable& table, const std::array<int, 5>& col, const Curren
 void import_invoices(store::Store& store, const std::vector<std::string>& files,
                      const ImportOptions& options, ImportReport& report) {
   std::unordered_set<std::string> customer_ids = store.customer_ids();
-  std::vector<PendingInvoice> pending;
-  std::unordered_map<std::string, size_t> by_number;
+  std::deque<PendingInvoice> pending;  // stable addresses: by_number views their invoice_no
+  std::unordered_map<std::string_view, size_t> by_number;
   for (const auto& file : files) {
     auto table = io::open_table(file, import_columns(ImportKind::kInvoices), report.problems);
     if (!table || !table->ok()) continue;
@@ -174,17 +176,19 @@ void import_invoices(store::Store& store, const std::vector<std::string>& files,
         table->problem("invoice_no", "required");
         continue;
       }
-      auto [it, inserted] = by_number.try_emplace(std::string(number), pending.size());
+      auto it = by_number.find(number);
+      bool inserted = it == by_number.end();
       if (inserted) {
-        PendingInvoice p;
+        PendingInvoice& p = pending.emplace_back();
         p.invoice.invoice_no = std::string(number);
-        p.file = file;
+        it = by_number.emplace(p.invoice.invoice_no, pending.size() - 1).first;
+        p.file = &file;
         p.line = table->row_line();
         for (size_t i = 0; i < kHeaderColumns.size(); ++i) {
           p.header_text[i] = std::string(table->get(header_col[i]));
         }
         p.valid = parse_header(*table, header_col, customer_ids, p.invoice);
-        pending.push_back(std::move(p));
+        p.currency_known = Currency::parse(p.header_text[2]).ok();
       } else {
         PendingInvoice& p = pending[it->second];
         for (size_t i = 0; i < kHeaderColumns.size(); ++i) {
@@ -192,7 +196,7 @@ void import_invoices(store::Store& store, const std::vector<std::string>& files,
             table->problem(kHeaderColumns[i],
                            "'" + std::string(table->get(header_col[i])) + "' differs from '" +
                                p.header_text[i] + "' on the first line of invoice " +
-                               p.invoice.invoice_no + " (" + p.file + ":" +
+                               p.invoice.invoice_no + " (" + *p.file + ":" +
                                std::to_string(p.line) + ")");
             p.valid = false;
           }
@@ -200,8 +204,7 @@ void import_invoices(store::Store& store, const std::vector<std::string>& files,
       }
       PendingInvoice& p = pending[it->second];
       InvoiceLine line;
-      bool currency_known = Currency::parse(p.header_text[2]).ok();
-      if (parse_line(*table, line_col, p.invoice.currency, currency_known, line)) {
+      if (parse_line(*table, line_col, p.invoice.currency, p.currency_known, line)) {
         p.invoice.lines.push_back(std::move(line));
       } else {
         p.valid = false;
@@ -223,12 +226,12 @@ void import_invoices(store::Store& store, const std::vector<std::string>& files,
     if (*existing == p.invoice) {
       ++report.unchanged;
     } else if (!options.update) {
-      report.problems.add(p.file, p.line, 1,
+      report.problems.add(*p.file, p.line, 1,
                           "invoice " + p.invoice.invoice_no +
                               " already exists with different values; use --update to change it");
     } else if (existing->customer_id != p.invoice.customer_id ||
                !(existing->currency == p.invoice.currency)) {
-      report.problems.add(p.file, p.line, 1,
+      report.problems.add(*p.file, p.line, 1,
                           "invoice " + p.invoice.invoice_no +
                               ": --update cannot change the customer or currency of an invoice");
     } else {
@@ -237,7 +240,7 @@ void import_invoices(store::Store& store, const std::vector<std::string>& files,
         if (b.invoice_no == p.invoice.invoice_no) settled = b.settled_minor;
       }
       if (settled > p.invoice.total_minor()) {
-        report.problems.add(p.file, p.line, 1,
+        report.problems.add(*p.file, p.line, 1,
                             "invoice " + p.invoice.invoice_no + ": new total " +
                                 p.invoice.total().str() + " is less than the " +
                                 format_minor(settled, p.invoice.currency) +
@@ -248,11 +251,13 @@ void import_invoices(store::Store& store, const std::vector<std::string>& files,
     }
   }
   if (!report.problems.empty()) return;
-  for (const PendingInvoice* p : to_insert) store.insert_invoice(p->invoice);
+  std::vector<const Invoice*> new_invoices;
+  new_invoices.reserve(to_insert.size());
+  for (const PendingInvoice* p : to_insert) new_invoices.push_back(&p->invoice);
+  store.insert_invoices(new_invoices);
   for (const PendingInvoice* p : to_replace) store.replace_invoice(p->invoice);
   report.inserted += to_insert.size();
   report.updated += to_replace.size();
-  (void)options;
 }
 
 }  // namespace overdue::app

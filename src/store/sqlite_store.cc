@@ -1,7 +1,9 @@
 // SQLite implementation of Store: one file, WAL, foreign keys on, migrations on open.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <unordered_map>
 
 #include "store/schema.h"
@@ -40,6 +42,10 @@ class SqliteStore : public Store {
     db_.exec("PRAGMA synchronous = NORMAL");
     db_.exec("PRAGMA foreign_keys = ON");
     db_.exec("PRAGMA busy_timeout = 5000");
+    // Big imports touch every page of the invoice tables: keep them in memory (256 MiB at most)
+    // instead of evicting and re-reading them.
+    db_.exec("PRAGMA cache_size = -262144");
+    db_.exec("PRAGMA temp_store = MEMORY");
     migrate();
   }
 
@@ -154,44 +160,50 @@ class SqliteStore : public Store {
     return read_invoices(st);
   }
 
-  void insert_invoice(const Invoice& inv) override {
-    if (!insert_invoice_) {
-      insert_invoice_ = std::make_unique<SQLite::Statement>(
-          db_,
-          "INSERT INTO invoices (invoice_no, order_no, customer_id, currency, issue_date, "
-          "ship_date, received_date, due_date, terms, total_minor) VALUES (?,?,?,?,?,?,?,?,?,?)");
-      insert_line_ = std::make_unique<SQLite::Statement>(
-          db_,
-          "INSERT INTO invoice_lines (invoice_id, line_no, product, quantity_milli, unit, "
-          "unit_price_micro, amount_minor) VALUES (?,?,?,?,?,?,?)");
+  void insert_invoices(const std::vector<const Invoice*>& invoices) override {
+    int64_t next_id = db_.execAndGet("SELECT COALESCE(MAX(id), 0) + 1 FROM invoices").getInt64();
+    struct LineRef {
+      int64_t invoice_id;
+      int line_no;
+      const InvoiceLine* line;
+    };
+    std::vector<int64_t> ids;
+    std::vector<LineRef> lines;
+    ids.reserve(invoices.size());
+    for (const Invoice* inv : invoices) {
+      ids.push_back(next_id++);
+      int line_no = 0;
+      for (const auto& l : inv->lines) lines.push_back(LineRef{ids.back(), ++line_no, &l});
     }
-    SQLite::Statement& st = *insert_invoice_;
-    st.reset();
-    st.bind(1, inv.invoice_no);
-    st.bind(2, inv.order_no);
-    st.bind(3, inv.customer_id);
-    st.bind(4, inv.currency.str());
-    st.bind(5, inv.issue_date.iso());
-    bind_opt(st, 6, inv.ship_date);
-    bind_opt(st, 7, inv.received_date);
-    st.bind(8, inv.due_date.iso());
-    st.bind(9, inv.terms);
-    st.bind(10, static_cast<int64_t>(inv.total_minor()));
-    st.exec();
-    int64_t id = db_.getLastInsertRowid();
-    SQLite::Statement& line = *insert_line_;
-    int line_no = 0;
-    for (const auto& l : inv.lines) {
-      line.reset();
-      line.bind(1, id);
-      line.bind(2, ++line_no);
-      line.bind(3, l.product);
-      line.bind(4, static_cast<int64_t>(l.quantity.milli));
-      line.bind(5, l.unit);
-      line.bind(6, static_cast<int64_t>(l.unit_price.micro));
-      line.bind(7, static_cast<int64_t>(l.amount_minor));
-      line.exec();
-    }
+    // Multi-row INSERTs: one statement step per batch instead of per row.
+    write_batched(invoices.size(), kInvoiceBatch, "invoices (id, invoice_no, order_no, customer_id, "
+                  "currency, issue_date, ship_date, received_date, due_date, terms, total_minor)",
+                  11, invoice_batches_, [&](SQLite::Statement& st, size_t i, int at) {
+                    const Invoice& inv = *invoices[i];
+                    st.bind(at, ids[i]);
+                    st.bindNoCopy(at + 1, inv.invoice_no);
+                    st.bindNoCopy(at + 2, inv.order_no);
+                    st.bindNoCopy(at + 3, inv.customer_id);
+                    st.bind(at + 4, inv.currency.str());
+                    st.bind(at + 5, inv.issue_date.iso());
+                    bind_opt(st, at + 6, inv.ship_date);
+                    bind_opt(st, at + 7, inv.received_date);
+                    st.bind(at + 8, inv.due_date.iso());
+                    st.bindNoCopy(at + 9, inv.terms);
+                    st.bind(at + 10, static_cast<int64_t>(inv.total_minor()));
+                  });
+    write_batched(lines.size(), kLineBatch, "invoice_lines (invoice_id, line_no, product, "
+                  "quantity_milli, unit, unit_price_micro, amount_minor)",
+                  7, line_batches_, [&](SQLite::Statement& st, size_t i, int at) {
+                    const LineRef& r = lines[i];
+                    st.bind(at, r.invoice_id);
+                    st.bind(at + 1, r.line_no);
+                    st.bindNoCopy(at + 2, r.line->product);
+                    st.bind(at + 3, static_cast<int64_t>(r.line->quantity.milli));
+                    st.bindNoCopy(at + 4, r.line->unit);
+                    st.bind(at + 5, static_cast<int64_t>(r.line->unit_price.micro));
+                    st.bind(at + 6, static_cast<int64_t>(r.line->amount_minor));
+                  });
   }
 
   void replace_invoice(const Invoice& inv) override {
@@ -497,9 +509,35 @@ class SqliteStore : public Store {
     st.exec();
   }
 
+  static constexpr size_t kInvoiceBatch = 64;
+  static constexpr size_t kLineBatch = 128;
+
+  // Inserts `count` rows into `table_and_columns`, `batch` rows per statement; `bind(st, i, at)`
+  // binds row i starting at parameter `at`. Statements are cached by row count.
+  template <typename Bind>
+  void write_batched(size_t count, size_t batch, const std::string& table_and_columns,
+                     int columns, std::map<size_t, std::unique_ptr<SQLite::Statement>>& cache,
+                     Bind bind) {
+    for (size_t start = 0; start < count; start += batch) {
+      size_t rows = std::min(batch, count - start);
+      auto& st = cache[rows];
+      if (!st) {
+        std::string sql = "INSERT INTO " + table_and_columns + " VALUES ";
+        std::string one = "(";
+        for (int c = 0; c < columns; ++c) one += c ? ",?" : "?";
+        one += ")";
+        for (size_t r = 0; r < rows; ++r) sql += (r ? "," : "") + one;
+        st = std::make_unique<SQLite::Statement>(db_, sql);
+      }
+      st->reset();
+      for (size_t r = 0; r < rows; ++r) bind(*st, start + r, static_cast<int>(r) * columns + 1);
+      st->exec();
+    }
+  }
+
   SQLite::Database db_;
-  std::unique_ptr<SQLite::Statement> insert_invoice_;
-  std::unique_ptr<SQLite::Statement> insert_line_;
+  std::map<size_t, std::unique_ptr<SQLite::Statement>> invoice_batches_;
+  std::map<size_t, std::unique_ptr<SQLite::Statement>> line_batches_;
 };
 
 }  // namespace

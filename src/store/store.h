@@ -54,7 +54,8 @@ class Store {
   virtual int64_t invoice_count() = 0;
   virtual std::optional<Invoice> find_invoice(const std::string& invoice_no) = 0;
   virtual std::vector<Invoice> invoices_of(const std::string& customer_id) = 0;
-  virtual void insert_invoice(const Invoice& inv) = 0;
+  // Inserts new invoices with their lines (bulk: the import path for millions of lines).
+  virtual void insert_invoices(const std::vector<const Invoice*>& invoices) = 0;
   virtual void replace_invoice(const Invoice& inv) = 0;
   // Every invoice's total and what settled it as of the date (allocations effective by then,
   // of payments not reversed by then). Invoices issued after as_of are left out.
