@@ -162,19 +162,9 @@ class SqliteStore : public Store {
 
   void insert_invoices(const std::vector<const Invoice*>& invoices) override {
     int64_t next_id = db_.execAndGet("SELECT COALESCE(MAX(id), 0) + 1 FROM invoices").getInt64();
-    struct LineRef {
-      int64_t invoice_id;
-      int line_no;
-      const InvoiceLine* line;
-    };
     std::vector<int64_t> ids;
-    std::vector<LineRef> lines;
     ids.reserve(invoices.size());
-    for (const Invoice* inv : invoices) {
-      ids.push_back(next_id++);
-      int line_no = 0;
-      for (const auto& l : inv->lines) lines.push_back(LineRef{ids.back(), ++line_no, &l});
-    }
+    for (size_t i = 0; i < invoices.size(); ++i) ids.push_back(next_id++);
     // Multi-row INSERTs: one statement step per batch instead of per row.
     write_batched(invoices.size(), kInvoiceBatch, "invoices (id, invoice_no, order_no, customer_id, "
                   "currency, issue_date, ship_date, received_date, due_date, terms, total_minor)",
@@ -192,18 +182,7 @@ class SqliteStore : public Store {
                     st.bindNoCopy(at + 9, inv.terms);
                     st.bind(at + 10, static_cast<int64_t>(inv.total_minor()));
                   });
-    write_batched(lines.size(), kLineBatch, "invoice_lines (invoice_id, line_no, product, "
-                  "quantity_milli, unit, unit_price_micro, amount_minor)",
-                  7, line_batches_, [&](SQLite::Statement& st, size_t i, int at) {
-                    const LineRef& r = lines[i];
-                    st.bind(at, r.invoice_id);
-                    st.bind(at + 1, r.line_no);
-                    st.bindNoCopy(at + 2, r.line->product);
-                    st.bind(at + 3, static_cast<int64_t>(r.line->quantity.milli));
-                    st.bindNoCopy(at + 4, r.line->unit);
-                    st.bind(at + 5, static_cast<int64_t>(r.line->unit_price.micro));
-                    st.bind(at + 6, static_cast<int64_t>(r.line->amount_minor));
-                  });
+    insert_lines(invoices, ids);
   }
 
   void replace_invoice(const Invoice& inv) override {
@@ -229,22 +208,7 @@ class SqliteStore : public Store {
     up.bind(9, static_cast<int64_t>(inv.total_minor()));
     up.bind(10, id);
     up.exec();
-    SQLite::Statement line(db_,
-                           "INSERT INTO invoice_lines (invoice_id, line_no, product, "
-                           "quantity_milli, unit, unit_price_micro, amount_minor) "
-                           "VALUES (?,?,?,?,?,?,?)");
-    int line_no = 0;
-    for (const auto& l : inv.lines) {
-      line.reset();
-      line.bind(1, id);
-      line.bind(2, ++line_no);
-      line.bind(3, l.product);
-      line.bind(4, static_cast<int64_t>(l.quantity.milli));
-      line.bind(5, l.unit);
-      line.bind(6, static_cast<int64_t>(l.unit_price.micro));
-      line.bind(7, static_cast<int64_t>(l.amount_minor));
-      line.exec();
-    }
+    insert_lines({&inv}, {id});
   }
 
   std::vector<engine::InvoiceBalance> balances(const CivilDate& as_of) override {
@@ -507,6 +471,32 @@ class SqliteStore : public Store {
     st.bind(9, static_cast<int64_t>(p.bank_charges.minor()));
     bind_opt(st, 10, p.reversed_on);
     st.exec();
+  }
+
+  // Inserts the lines of invoices[i] under invoice id ids[i], numbered from 1.
+  void insert_lines(const std::vector<const Invoice*>& invoices, const std::vector<int64_t>& ids) {
+    struct LineRef {
+      int64_t invoice_id;
+      int line_no;
+      const InvoiceLine* line;
+    };
+    std::vector<LineRef> lines;
+    for (size_t i = 0; i < invoices.size(); ++i) {
+      int line_no = 0;
+      for (const auto& l : invoices[i]->lines) lines.push_back(LineRef{ids[i], ++line_no, &l});
+    }
+    write_batched(lines.size(), kLineBatch, "invoice_lines (invoice_id, line_no, product, "
+                  "quantity_milli, unit, unit_price_micro, amount_minor)",
+                  7, line_batches_, [&](SQLite::Statement& st, size_t i, int at) {
+                    const LineRef& r = lines[i];
+                    st.bind(at, r.invoice_id);
+                    st.bind(at + 1, r.line_no);
+                    st.bindNoCopy(at + 2, r.line->product);
+                    st.bind(at + 3, static_cast<int64_t>(r.line->quantity.milli));
+                    st.bindNoCopy(at + 4, r.line->unit);
+                    st.bind(at + 5, static_cast<int64_t>(r.line->unit_price.micro));
+                    st.bind(at + 6, static_cast<int64_t>(r.line->amount_minor));
+                  });
   }
 
   static constexpr size_t kInvoiceBatch = 64;
