@@ -27,6 +27,7 @@ std::vector<CurrencyKpi> compute_kpis(const std::vector<InvoiceBalance>& at_begi
   }
   std::vector<CurrencyKpi> out;
   for (auto& [currency, k] : by_currency) {
+    if (k.sales_minor == 0 && k.ar_begin_minor == 0 && k.ar_end_minor == 0) continue;  // idle
     if (k.sales_minor != 0) {
       double sales = static_cast<double>(k.sales_minor);
       k.dso = static_cast<double>(k.ar_end_minor) / sales * days;

@@ -10,6 +10,7 @@
 //   CEI           = (ar_begin + sales − ar_end) / (ar_begin + sales − current_end) × 100
 //   overdue share = (ar_end − current_end) / ar_end × 100
 // A ratio whose denominator is zero is absent (shown as "n/a"), never a division by zero.
+// Currencies with no sales and nothing open at either end are left out.
 #pragma once
 
 #include <optional>

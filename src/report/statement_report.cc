@@ -50,17 +50,17 @@ std::string render_text(const engine::Statement& st) {
     if (!inv.terms.empty()) out += " (terms " + inv.terms + ")";
     out += ", " + overdue_text(item.days_overdue) + "\n";
     TextTable t;
-    t.columns({{"  product", Align::kLeft},
+    t.columns({{"product", Align::kLeft},
                {"quantity", Align::kRight},
                {"unit", Align::kLeft},
                {"unit price", Align::kRight},
                {"amount " + inv.currency.str(), Align::kRight}});
     for (const auto& line : inv.lines) {
-      t.row({"  " + line.product, quantity_text(line.quantity), line.unit,
+      t.row({line.product, quantity_text(line.quantity), line.unit,
              unit_price_text(line.unit_price, inv.currency),
              format_minor(line.amount_minor, inv.currency, true)});
     }
-    out += t.render();
+    out += t.render(2);
     out += "  invoice total " + inv.total().str() + "   paid " +
            format_minor(item.paid_minor, inv.currency, true);
     if (item.bank_charges_minor != 0) {

@@ -57,7 +57,8 @@ void TextTable::row(std::vector<std::string> cells) {
 
 void TextTable::rule() { rows_.emplace_back(); }
 
-std::string TextTable::render() const {
+std::string TextTable::render(int indent) const {
+  const std::string margin(static_cast<size_t>(indent), ' ');
   std::vector<int> widths;
   for (const auto& [name, align] : columns_) widths.push_back(display_width(name));
   for (const auto& r : rows_) {
@@ -77,7 +78,7 @@ std::string TextTable::render() const {
       }
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + "\n";
+    return margin + out + "\n";
   };
   std::vector<std::string> header;
   for (const auto& c : columns_) header.push_back(c.first);
@@ -86,8 +87,8 @@ std::string TextTable::render() const {
   for (int w : widths) total += w;
   total += 2 * static_cast<int>(widths.empty() ? 0 : widths.size() - 1);
   std::string separator(static_cast<size_t>(total), '-');
-  out += separator + "\n";
-  for (const auto& r : rows_) out += r.empty() ? separator + "\n" : line(r);
+  out += margin + separator + "\n";
+  for (const auto& r : rows_) out += r.empty() ? margin + separator + "\n" : line(r);
   return out;
 }
 

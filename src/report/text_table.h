@@ -19,7 +19,8 @@ class TextTable {
   void columns(std::vector<std::pair<std::string, Align>> columns);
   void row(std::vector<std::string> cells);
   void rule();  // a separator line before the next row
-  std::string render() const;
+  // The table with a header and a rule under it, every line indented by `indent` spaces.
+  std::string render(int indent = 0) const;
 
  private:
   std::vector<std::pair<std::string, Align>> columns_;
