@@ -2,6 +2,7 @@
 #include <map>
 
 #include "app/import_parsers.h"
+#include "app/pending_rows.h"
 #include "domain/country.h"
 
 namespace overdue::app {
@@ -50,17 +51,11 @@ std::string changed_fields(const Customer& a, const Customer& b) {
   return out;
 }
 
-struct Located {
-  std::string file;
-  int line = 0;
-};
-
 }  // namespace
 
 void import_customers(store::Store& store, const std::vector<std::string>& files,
                       const ImportOptions& options, ImportReport& report) {
-  std::map<std::string, std::pair<Customer, Located>> pending;
-  std::vector<std::string> order;
+  PendingRows<std::string, Customer> pending;
   for (const auto& file : files) {
     auto table = io::open_table(file, import_columns(ImportKind::kCustomers), report.problems);
     if (!table || !table->ok()) continue;
@@ -113,44 +108,28 @@ void import_customers(store::Store& store, const std::vector<std::string>& files
           c.insured_limit = m.value();
         }
       }
-      if (!good) continue;
-      auto [it, inserted] = pending.try_emplace(c.id, c, Located{file, table->row_line()});
-      if (inserted) {
-        order.push_back(c.id);
-      } else if (!(it->second.first == c)) {
-        fail("customer_id", "customer " + c.id + " appears again with different values (first at " +
-                                it->second.second.file + ":" +
-                                std::to_string(it->second.second.line) + ")");
-      }
+      if (good) pending.add(c.id, c, *table, "customer_id", "customer " + c.id);
     }
   }
-  std::vector<const Customer*> to_write;
-  for (const auto& id : order) {
-    const auto& [c, at] = pending[id];
-    auto existing = store.find_customer(id);
-    if (!existing) {
-      ++report.inserted;
-      to_write.push_back(&c);
-    } else if (*existing == c) {
-      ++report.unchanged;
-    } else if (!options.update) {
-      report.problems.add(at.file, at.line, 1,
-                          "customer " + id + " already exists with different " +
-                              changed_fields(*existing, c) + "; use --update to change it");
-    } else {
-      ++report.updated;
-      to_write.push_back(&c);
-    }
-  }
+  std::vector<const Customer*> inserts, updates;
+  pending.reconcile([&](const std::string& id) { return store.find_customer(id); },
+                    [](const Customer& old, const Customer& c) {
+                      return "customer " + c.id + " already exists with different " +
+                             changed_fields(old, c);
+                    },
+                    any_update_allowed, options, report, inserts, updates);
   if (!report.problems.empty()) return;
-  for (const Customer* c : to_write) store.put_customer(*c);
+  for (const auto* list : {&inserts, &updates}) {
+    for (const Customer* c : *list) store.put_customer(*c);
+  }
+  report.inserted += inserts.size();
+  report.updated += updates.size();
 }
 
 void import_contacts(store::Store& store, const std::vector<std::string>& files,
                      const ImportOptions& options, ImportReport& report) {
   std::unordered_set<std::string> customer_ids = store.customer_ids();
-  std::map<std::pair<std::string, std::string>, std::pair<Contact, Located>> pending;
-  std::vector<std::pair<std::string, std::string>> order;
+  PendingRows<std::pair<std::string, std::string>, Contact> pending;
   for (const auto& file : files) {
     auto table = io::open_table(file, import_columns(ImportKind::kContacts), report.problems);
     if (!table || !table->ok()) continue;
@@ -183,40 +162,28 @@ void import_contacts(store::Store& store, const std::vector<std::string>& files,
                          allowed_contact_roles() + ")");
       }
       c.phone = std::string(table->get("phone"));
-      if (!good) continue;
-      auto key = std::make_pair(c.customer_id, c.email);
-      auto [it, inserted] = pending.try_emplace(key, c, Located{file, table->row_line()});
-      if (inserted) {
-        order.push_back(key);
-      } else if (!(it->second.first == c)) {
-        fail("email", "contact " + c.email + " of " + c.customer_id +
-                          " appears again with different values (first at " +
-                          it->second.second.file + ":" + std::to_string(it->second.second.line) +
-                          ")");
+      if (good) {
+        pending.add({c.customer_id, c.email}, c, *table, "email",
+                    "contact " + c.email + " of " + c.customer_id);
       }
     }
   }
-  std::vector<const Contact*> to_write;
-  for (const auto& key : order) {
-    const auto& [c, at] = pending[key];
-    auto existing = store.find_contact(c.customer_id, c.email);
-    if (!existing) {
-      ++report.inserted;
-      to_write.push_back(&c);
-    } else if (*existing == c) {
-      ++report.unchanged;
-    } else if (!options.update) {
-      report.problems.add(at.file, at.line, 1,
-                          "contact " + c.email + " of " + c.customer_id +
-                              " already exists with a different name, role or phone; use "
-                              "--update to change it");
-    } else {
-      ++report.updated;
-      to_write.push_back(&c);
-    }
-  }
+  std::vector<const Contact*> inserts, updates;
+  pending.reconcile(
+      [&](const std::pair<std::string, std::string>& key) {
+        return store.find_contact(key.first, key.second);
+      },
+      [](const Contact&, const Contact& c) {
+        return "contact " + c.email + " of " + c.customer_id +
+               " already exists with a different name, role or phone";
+      },
+      any_update_allowed, options, report, inserts, updates);
   if (!report.problems.empty()) return;
-  for (const Contact* c : to_write) store.put_contact(*c);
+  for (const auto* list : {&inserts, &updates}) {
+    for (const Contact* c : *list) store.put_contact(*c);
+  }
+  report.inserted += inserts.size();
+  report.updated += updates.size();
 }
 
 }  // namespace overdue::app

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/import_parsers.h"
+#include "app/pending_rows.h"
 #include "engine/allocation.h"
 
 namespace overdue::app {
@@ -39,12 +40,6 @@ void allocate_and_record(store::Store& store, const Payment& payment, const Impo
 
 namespace {
 
-struct PendingPayment {
-  Payment payment;
-  std::string file;
-  int line = 0;
-};
-
 bool same_money_facts(const Payment& a, const Payment& b) {
   return a.customer_id == b.customer_id && a.date == b.date && a.amount == b.amount &&
          a.invoice_no == b.invoice_no && a.bank_charges == b.bank_charges;
@@ -55,8 +50,7 @@ bool same_money_facts(const Payment& a, const Payment& b) {
 void import_payments(store::Store& store, const std::vector<std::string>& files,
                      const ImportOptions& options, ImportReport& report) {
   std::unordered_set<std::string> customer_ids = store.customer_ids();
-  std::map<std::string, PendingPayment> pending;
-  std::vector<std::string> order;
+  PendingRows<std::string, Payment> pending;
   for (const auto& file : files) {
     auto table = io::open_table(file, import_columns(ImportKind::kPayments), report.problems);
     if (!table || !table->ok()) continue;
@@ -129,57 +123,42 @@ void import_payments(store::Store& store, const std::vector<std::string>& files,
                                  "; payments are never allocated across currencies");
         }
       }
-      if (!good) continue;
-      auto [it, inserted] =
-          pending.try_emplace(p.payment_id, PendingPayment{p, file, table->row_line()});
-      if (inserted) {
-        order.push_back(p.payment_id);
-      } else if (!(it->second.payment == p)) {
-        fail("payment_id", "payment " + p.payment_id +
-                               " appears again with different values (first at " +
-                               it->second.file + ":" + std::to_string(it->second.line) + ")");
-      }
+      if (good) pending.add(p.payment_id, p, *table, "payment_id", "payment " + p.payment_id);
     }
   }
-
-  std::vector<const PendingPayment*> to_insert;
-  std::vector<Payment> to_replace;
-  for (const auto& id : order) {
-    const PendingPayment& p = pending[id];
+  std::vector<const Payment*> to_insert, updates;
+  // A stored payment compares without its reversal, which imports never carry.
+  auto find = [&](const std::string& id) {
     auto existing = store.find_payment(id);
-    if (!existing) {
-      to_insert.push_back(&p);
-      continue;
-    }
-    Payment compare = p.payment;
-    compare.reversed_on = existing->reversed_on;
-    if (*existing == compare) {
-      ++report.unchanged;
-    } else if (!options.update) {
-      report.problems.add(p.file, p.line, 1,
-                          "payment " + id +
-                              " already exists with different values; use --update to change it");
-    } else if (!same_money_facts(*existing, compare)) {
-      report.problems.add(p.file, p.line, 1,
-                          "payment " + id +
-                              ": --update changes only method and reference; to correct the "
-                              "customer, date, amounts or invoice, reverse it ('overdue payment "
-                              "reverse " + id + "') and import the corrected payment under a new id");
-    } else {
-      to_replace.push_back(compare);
-    }
-  }
+    if (existing) existing->reversed_on.reset();
+    return existing;
+  };
+  pending.reconcile(
+      find, [](const Payment&, const Payment& p) {
+        return "payment " + p.payment_id + " already exists with different values";
+      },
+      [](const Payment& old, const Payment& p) -> std::string {
+        if (same_money_facts(old, p)) return {};
+        return "payment " + p.payment_id +
+               ": --update changes only method and reference; to correct the customer, date, "
+               "amounts or invoice, reverse it ('overdue payment reverse " + p.payment_id +
+               "') and import the corrected payment under a new id";
+      },
+      options, report, to_insert, updates);
   if (!report.problems.empty()) return;
-  for (const Payment& p : to_replace) store.replace_payment(p);
-  report.updated += to_replace.size();
-  std::stable_sort(to_insert.begin(), to_insert.end(),
-                   [](const PendingPayment* a, const PendingPayment* b) {
-                     if (a->payment.date != b->payment.date) return a->payment.date < b->payment.date;
-                     return a->payment.payment_id < b->payment.payment_id;
-                   });
-  for (const PendingPayment* p : to_insert) {
-    store.insert_payment(p->payment);
-    allocate_and_record(store, p->payment, options, report.notes);
+  for (const Payment* p : updates) {
+    Payment changed = *p;
+    changed.reversed_on = store.find_payment(p->payment_id)->reversed_on;
+    store.replace_payment(changed);
+  }
+  report.updated += updates.size();
+  std::stable_sort(to_insert.begin(), to_insert.end(), [](const Payment* a, const Payment* b) {
+    if (a->date != b->date) return a->date < b->date;
+    return a->payment_id < b->payment_id;
+  });
+  for (const Payment* p : to_insert) {
+    store.insert_payment(*p);
+    allocate_and_record(store, *p, options, report.notes);
   }
   report.inserted += to_insert.size();
 }
