@@ -13,6 +13,8 @@ trap 'rm -rf "$work"' EXIT
 
 now() { date +%s.%N; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# seconds CMD...: wall time of one run of CMD (its stdout discarded)
+seconds() { local t0 t1; t0=$(now); "$@" >/dev/null; t1=$(now); echo "$t1 - $t0" | bc -l; }
 
 echo "bench: generating a book of $customers customers in $work"
 "$bin" --db "$work/gen.db" demo --customers "$customers" --out "$work/csv" --csv-only >/dev/null
@@ -28,13 +30,8 @@ raw=()
 for ((i = 1; i <= runs; i++)); do
   rm -f "$work/run.db"* "$work/raw.db"*
   cp "$work/start.db" "$work/run.db"
-  t0=$(now)
-  "$bin" --db "$work/run.db" import invoices "$work/csv/invoices.csv" --as-of $as_of >/dev/null
-  t1=$(now)
-  sqlite3 "$work/raw.db" "PRAGMA journal_mode=WAL;" ".mode csv" ".import $work/csv/invoices.csv invoice_lines" >/dev/null
-  t2=$(now)
-  ours+=("$(echo "$t1 - $t0" | bc -l)")
-  raw+=("$(echo "$t2 - $t1" | bc -l)")
+  ours+=("$(seconds "$bin" --db "$work/run.db" import invoices "$work/csv/invoices.csv" --as-of $as_of)")
+  raw+=("$(seconds sqlite3 "$work/raw.db" "PRAGMA journal_mode=WAL;" ".mode csv" ".import $work/csv/invoices.csv invoice_lines")")
 done
 ours_med=$(printf '%s\n' "${ours[@]}" | median)
 raw_med=$(printf '%s\n' "${raw[@]}" | median)
@@ -60,20 +57,18 @@ FROM o WHERE open <> 0 GROUP BY currency ORDER BY currency;"
 ours=()
 raw=()
 for ((i = 1; i <= runs; i++)); do
-  t0=$(now)
-  "$bin" --db "$work/run.db" aging --as-of $as_of --format csv >"$work/aging.csv"
-  t1=$(now)
-  sqlite3 -csv "$work/run.db" "$sql" >"$work/aging_sql.csv"
-  t2=$(now)
-  ours+=("$(echo "$t1 - $t0" | bc -l)")
-  raw+=("$(echo "$t2 - $t1" | bc -l)")
+  ours+=("$(seconds "$bin" --db "$work/run.db" aging --as-of $as_of --format csv)")
+  raw+=("$(seconds sqlite3 -csv "$work/run.db" "$sql")")
 done
-ours_med=$(printf '%s\n' "${ours[@]}" | median)
+aging_med=$(printf '%s\n' "${ours[@]}" | median)
+ours_med=$aging_med
 raw_med=$(printf '%s\n' "${raw[@]}" | median)
 printf 'aging --format csv: overdue %.3f s, sqlite3 GROUP BY %.3f s, ratio %.2fx (target <= 1.5x)\n' \
   "$ours_med" "$raw_med" "$(echo "$ours_med / $raw_med" | bc -l)"
 echo "  runs overdue: ${ours[*]}"
 echo "  runs sqlite3: ${raw[*]}"
+"$bin" --db "$work/run.db" aging --as-of $as_of --format csv >"$work/aging.csv"
+sqlite3 -csv "$work/run.db" "$sql" >"$work/aging_sql.csv"
 # The two must agree on the totals (minor units in SQL, decimals in ours).
 ours_total=$(tail -n +2 "$work/aging.csv" | awk -F, '{print $1, $NF}' | tr -d '.' | sed 's/ 0*/ /')
 sql_total=$(awk -F, '{print $1, $NF}' "$work/aging_sql.csv")
@@ -81,3 +76,14 @@ if [[ "$ours_total" != "$sql_total" ]]; then
   echo "bench: aging totals disagree with SQL:"; echo "$ours_total"; echo "$sql_total"; exit 1
 fi
 echo "bench: aging totals agree with the SQL baseline"
+
+# The plan for the whole book, against the aging report on the same book.
+plan=()
+for ((i = 1; i <= runs; i++)); do
+  plan+=("$(seconds "$bin" --db "$work/run.db" plan --as-of $as_of --format json)")
+done
+plan_med=$(printf '%s\n' "${plan[@]}" | median)
+entries=$("$bin" --db "$work/run.db" plan --as-of $as_of --format json | grep -c '"customer_id"')
+printf 'plan (%s customers, %s with a step): %.3f s, ratio to aging %.2fx (target <= 5 s, <= 3.0x)\n' \
+  "$customers" "$entries" "$plan_med" "$(echo "$plan_med / $aging_med" | bc -l)"
+echo "  runs plan: ${plan[*]}"

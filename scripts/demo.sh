@@ -21,3 +21,7 @@ worst=$("$bin" --db "$db" aging --as-of $as_of --by customer --format csv |
 "$bin" --db "$db" statement "$worst" --as-of $as_of
 echo
 echo "The demo book is $db; try: $bin --db $db statement $worst --as-of $as_of --format json"
+echo
+"$bin" --db "$db" plan --as-of $as_of
+echo
+echo "What to do by hand today: $bin --db $db tasks --as-of $as_of"
