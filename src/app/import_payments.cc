@@ -17,9 +17,12 @@ void allocate_and_record(store::Store& store, const Payment& payment, const Impo
     candidates.push_back(
         engine::OpenInvoice{b.invoice_no, b.issue_date, b.due_date, b.total_minor, b.open_minor()});
   }
-  // Open disputes will block automatic allocation here once the playbook adds them.
-  engine::AllocationResult result =
-      engine::allocate_payment(payment, std::move(candidates), options.payments);
+  // Invoices under an open dispute are skipped unless the payment names them.
+  const std::unordered_set<std::string> disputed =
+      store.open_disputed_invoices(payment.customer_id);
+  engine::AllocationResult result = engine::allocate_payment(
+      payment, std::move(candidates), options.payments,
+      [&disputed](const std::string& invoice_no) { return disputed.count(invoice_no) > 0; });
   nlohmann::json allocations = nlohmann::json::array();
   for (const auto& a : result.allocations) {
     store.insert_allocation(a);

@@ -11,7 +11,10 @@
 #include <map>
 
 #include "app/contact_commands.h"
+#include "cli/case_commands.h"
 #include "cli/common.h"
+#include "cli/plan_commands.h"
+#include "cli/policy_command.h"
 #include "app/import.h"
 #include "app/payment_commands.h"
 #include "config/config.h"
@@ -301,6 +304,11 @@ int run(int argc, char** argv) {
   demo_cmd->add_flag("--csv-only", csv_only, "only write the CSV files (needs --out)");
   demo_cmd->add_option("--as-of", g.as_of, "the date the book is built around (default 2026-11-20)");
   demo_cmd->callback([&] { action = [&] { return run_demo(g, customers, seed, out_dir, replace, csv_only); }; });
+
+  // the playbook: facts, policy, plan
+  add_case_commands(app, g, action);
+  add_policy_command(app, g, action);
+  add_plan_commands(app, g, action);
 
   // journal and config
   std::string subject;

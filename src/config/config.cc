@@ -2,50 +2,76 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
 
+#include "config/policy_toml.h"
 #include "domain/decimal.h"
 
 namespace overdue {
 namespace {
 
-std::string where(const std::string& path, const toml::source_region& region) {
-  return path + ":" + std::to_string(region.begin.line);
+ConfigProblem problem_at(const std::string& path, const toml::node& node,
+                         const std::string& message) {
+  int64_t line = node.source().begin.line;
+  return {line, path + ":" + std::to_string(line) + ": " + message};
 }
 
-Status read_payments(const std::string& path, const toml::table& table, PaymentsConfig& out) {
+void read_payments(const std::string& path, const toml::table& table, PaymentsConfig& out,
+                   std::vector<ConfigProblem>& problems) {
   for (const auto& [key, node] : table) {
     std::string name(key.str());
-    std::string at = where(path, node.source());
     if (name == "short_payment_tolerance_percent") {
       std::optional<double> value = node.value<double>();
       if (!value || *value < 0 || *value > 100) {
-        return Error{at + ": payments.short_payment_tolerance_percent must be a number from 0 to "
-                          "100 (e.g. 0.5)"};
+        problems.push_back(problem_at(path, node,
+                                      "payments.short_payment_tolerance_percent must be a number "
+                                      "from 0 to 100 (e.g. 0.5)"));
+        continue;
       }
       double bp = *value * 100.0;
       if (std::fabs(bp - std::round(bp)) > 1e-9) {
-        return Error{at + ": payments.short_payment_tolerance_percent allows at most two "
-                          "decimal places (e.g. 0.25)"};
+        problems.push_back(problem_at(path, node,
+                                      "payments.short_payment_tolerance_percent allows at most "
+                                      "two decimal places (e.g. 0.25)"));
+        continue;
       }
       out.tolerance_basis_points = static_cast<int64_t>(std::llround(bp));
     } else if (name == "short_payment_tolerance_max") {
-      std::optional<std::string> text;
-      if (auto s = node.value<std::string>()) text = *s;
+      std::optional<std::string> text = node.value_exact<std::string>();
       if (auto i = node.as_integer()) text = std::to_string(i->get());
       auto parsed = text ? parse_scaled(*text, 2) : Result<int64_t>(Error{"not a string"});
       if (!parsed || parsed.value() < 0) {
-        return Error{at + ": payments.short_payment_tolerance_max must be an amount in the "
-                          "invoice's currency, as a string or integer (e.g. \"50.00\")"};
+        problems.push_back(problem_at(path, node,
+                                      "payments.short_payment_tolerance_max must be an amount in "
+                                      "the invoice's currency, as a string or integer (e.g. "
+                                      "\"50.00\")"));
+        continue;
       }
       out.tolerance_max_hundredths = parsed.value();
     } else {
-      return Error{at + ": unknown key payments." + name +
-                   " (allowed: short_payment_tolerance_percent, short_payment_tolerance_max)"};
+      problems.push_back(problem_at(path, node,
+                                    "unknown key payments." + name +
+                                        " (allowed in [payments]: "
+                                        "short_payment_tolerance_percent, "
+                                        "short_payment_tolerance_max)"));
     }
   }
-  return Status::Ok();
+}
+
+std::string payments_toml(const PaymentsConfig& payments) {
+  return "[payments]\n"
+         "# A short payment whose remainder is at most this share of the invoice total ...\n"
+         "short_payment_tolerance_percent = " +
+         format_scaled(payments.tolerance_basis_points, 2, 1) +
+         "\n"
+         "# ... and at most this amount in the invoice's currency is closed as bank charges.\n"
+         "short_payment_tolerance_max = \"" +
+         format_scaled(payments.tolerance_max_hundredths, 2, 2) + "\"\n";
 }
 
 }  // namespace
@@ -56,43 +82,66 @@ int64_t PaymentsConfig::tolerance_max_minor(const Currency& currency) const {
   return tolerance_max_hundredths / pow10(2 - digits);
 }
 
-Result<Config> load_config_file(const std::string& path) {
+Result<Config> parse_config(std::string_view text, const std::string& source) {
   Config config;
-  config.source = path;
+  config.source = source;
   toml::table root;
   try {
-    root = toml::parse_file(path);
+    root = toml::parse(text, source);
   } catch (const toml::parse_error& e) {
-    if (!std::filesystem::exists(path)) return Error{path + ": cannot open config file"};
-    return Error{where(path, e.source()) + ": " + std::string(e.description())};
+    return Error{source + ":" + std::to_string(e.source().begin.line) + ": " +
+                 std::string(e.description())};
   }
+  std::vector<ConfigProblem> problems;
   for (const auto& [key, node] : root) {
     std::string name(key.str());
-    if (name == "payments" && node.is_table()) {
-      Status status = read_payments(path, *node.as_table(), config.payments);
-      if (!status) return Error{status.message()};
-    } else {
-      return Error{where(path, node.source()) + ": unknown section or key '" + name +
-                   "' (allowed: [payments])"};
+    if (name == "payments") {
+      if (const toml::table* table = node.as_table()) {
+        read_payments(source, *table, config.payments, problems);
+      } else {
+        problems.push_back(problem_at(source, node,
+                                      "payments must be a table (a [payments] "
+                                      "section)"));
+      }
+    } else if (!is_policy_section(name)) {
+      std::string later = name == "company" || name == "smtp" || name == "imap"
+                              ? " ([company], [smtp] and [imap] are not supported yet)"
+                              : "";
+      problems.push_back(problem_at(source, node,
+                                    "unknown section or key '" + name + "'" + later +
+                                        " (allowed: [payments], " + policy_sections_text() + ")"));
     }
   }
-  return config;
+  for (auto& p : read_policy(source, root, config.policy)) problems.push_back(std::move(p));
+  if (problems.empty()) return config;
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const ConfigProblem& a, const ConfigProblem& b) { return a.line < b.line; });
+  std::string message;
+  for (const auto& p : problems) message += (message.empty() ? "" : "\n") + p.message;
+  return Error{message};
+}
+
+Result<Config> load_config_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in || std::filesystem::is_directory(path)) {
+    return Error{path + ": cannot open config file"};
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_config(text.str(), path);
 }
 
 Result<Config> load_config_for(const std::string& db_path, const std::string& explicit_path) {
   if (!explicit_path.empty()) return load_config_file(explicit_path);
-  std::filesystem::path beside =
-      std::filesystem::absolute(db_path).parent_path() / "overdue.toml";
+  std::filesystem::path beside = std::filesystem::absolute(db_path).parent_path() / "overdue.toml";
   if (std::filesystem::exists(beside)) return load_config_file(beside.string());
   return Config{};
 }
 
-std::string default_config_toml() {
-  return "[payments]\n"
-         "# A short payment whose remainder is at most this share of the invoice total ...\n"
-         "short_payment_tolerance_percent = 0.5\n"
-         "# ... and at most this amount in the invoice's currency is closed as bank charges.\n"
-         "short_payment_tolerance_max = \"50.00\"\n";
+std::string config_toml(const Config& config) {
+  return payments_toml(config.payments) + "\n" + policy_toml(config.policy);
 }
+
+std::string default_config_toml() { return config_toml(Config{}); }
 
 }  // namespace overdue

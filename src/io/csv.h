@@ -39,6 +39,7 @@ class CsvReader {
   bool next(std::vector<CsvField>& fields);
   // The syntax error that stopped reading, if any.
   const CsvProblem* problem() const { return has_problem_ ? &problem_ : nullptr; }
+  size_t size() const { return text_.size(); }
   // The line the next record starts on.
   int line() const { return line_; }
 

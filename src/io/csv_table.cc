@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 
 namespace overdue::io {
 
@@ -118,14 +117,17 @@ void CsvTable::problem(std::string_view column, std::string message) {
 
 std::optional<CsvTable> open_table(const std::string& file, const ColumnSpec& spec,
                                    Problems& problems) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream buffer;
-  if (in) buffer << in.rdbuf();
-  if (!in || in.bad()) {
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
+  std::string text;
+  if (in) {
+    text.resize(static_cast<size_t>(in.tellg()));
+    in.seekg(0);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  }
+  if (!in) {
     problems.add(file, 0, 0, "cannot read file");
     return std::nullopt;
   }
-  std::string text = std::move(buffer).str();
   int line = 0, column = 0;
   if (Status utf8 = check_utf8(text, &line, &column); !utf8) {
     problems.add(file, line, column, utf8.message());

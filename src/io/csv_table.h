@@ -64,6 +64,8 @@ class CsvTable {
   // Position of a field (the row start when the column is absent).
   int line_of(std::string_view name) const;
   int column_of(std::string_view name) const;
+  // The size of the file in bytes, to size tables before reading.
+  size_t size_hint() const { return reader_.size(); }
   int row_line() const { return fields_.empty() ? 0 : fields_[0].line; }
   const std::string& file() const { return file_; }
 

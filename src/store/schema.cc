@@ -86,6 +86,23 @@ CREATE TRIGGER journal_append_only_update BEFORE UPDATE ON journal
 CREATE TRIGGER journal_append_only_delete BEFORE DELETE ON journal
   BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
 )sql",
+      // 2: the collection case of each customer, as append-only dated events (issue 4).
+      R"sql(
+CREATE TABLE case_events (
+  id INTEGER PRIMARY KEY,
+  customer_id TEXT NOT NULL REFERENCES customers(customer_id),
+  kind TEXT NOT NULL CHECK (kind IN ('reason', 'step', 'promise', 'dispute_open',
+                                     'dispute_resolve', 'instalment_plan')),
+  event_date TEXT NOT NULL,
+  payload TEXT NOT NULL DEFAULT '{}',
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX case_events_by_customer ON case_events(customer_id, event_date, id);
+CREATE TRIGGER case_events_append_only_update BEFORE UPDATE ON case_events
+  BEGIN SELECT RAISE(ABORT, 'case events are append-only'); END;
+CREATE TRIGGER case_events_append_only_delete BEFORE DELETE ON case_events
+  BEGIN SELECT RAISE(ABORT, 'case events are append-only'); END;
+)sql",
   };
   return kMigrations;
 }

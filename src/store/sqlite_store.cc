@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <numeric>
 #include <unordered_map>
+
+#include <nlohmann/json.hpp>
 
 #include "store/schema.h"
 #include "store/store.h"
@@ -22,6 +25,126 @@ void bind_opt(SQLite::Statement& st, int index, const std::optional<CivilDate>& 
     st.bind(index, d->iso());
   } else {
     st.bind(index);
+  }
+}
+
+// The bytes of s from offset, big-endian in a word, zero-padded: comparing words compares text.
+uint64_t text_word(std::string_view s, size_t offset) {
+  uint64_t word = 0;
+  for (size_t i = offset; i < offset + 8; ++i) {
+    word = (word << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+  }
+  return word;
+}
+
+// Stable-sorts `rows` by customer id, then date, then `tie_less`. Bulk reads return hundreds of
+// thousands of rows: the sort runs over compact keys (the id's first 16 bytes as two words and
+// the day number) and moves each row once.
+template <typename T, typename CustomerOf, typename DateOf, typename TieLess>
+void sort_by_customer_and_date(std::vector<T>& rows, CustomerOf customer_of, DateOf date_of,
+                               TieLess tie_less) {
+  struct Entry {
+    uint64_t id_high, id_low;
+    int32_t day;
+    uint32_t row;
+  };
+  std::vector<Entry> order;
+  order.reserve(rows.size());
+  for (uint32_t i = 0; i < rows.size(); ++i) {
+    std::string_view id = customer_of(rows[i]);
+    auto day = static_cast<int32_t>(date_of(rows[i]).sys_days().time_since_epoch().count());
+    order.push_back(Entry{text_word(id, 0), text_word(id, 8), day, i});
+  }
+  auto less = [&](const Entry& a, const Entry& b) {
+    if (a.id_high != b.id_high) return a.id_high < b.id_high;
+    if (a.id_low != b.id_low) return a.id_low < b.id_low;
+    const T& ra = rows[a.row];
+    const T& rb = rows[b.row];
+    if (customer_of(ra).size() > 16 || customer_of(rb).size() > 16) {
+      if (int c = customer_of(ra).compare(customer_of(rb)); c != 0) return c < 0;
+    }
+    if (a.day != b.day) return a.day < b.day;
+    return tie_less(ra, rb);
+  };
+  if (std::is_sorted(order.begin(), order.end(), less)) return;
+  std::stable_sort(order.begin(), order.end(), less);
+  // Permute in place along cycles (position i receives row order[i].row): no second copy.
+  std::vector<bool> placed(rows.size(), false);
+  for (size_t start = 0; start < rows.size(); ++start) {
+    if (placed[start]) continue;
+    T held = std::move(rows[start]);
+    size_t at = start;
+    while (order[at].row != start) {
+      rows[at] = std::move(rows[order[at].row]);
+      placed[at] = true;
+      at = order[at].row;
+    }
+    rows[at] = std::move(held);
+    placed[at] = true;
+  }
+}
+
+// --- case events: each kind's JSON payload, and folding events into CaseFacts ---------------
+// Money in payloads is {"currency": "USD", "minor": 500000}: exact, never a double.
+
+nlohmann::json money_json(const std::optional<Money>& m) {
+  if (!m) return nullptr;
+  return {{"currency", m->currency().str()}, {"minor", m->minor()}};
+}
+
+std::optional<Money> money_from(const nlohmann::json& j) {
+  if (j.is_null()) return std::nullopt;
+  return Money(Currency::of(j.at("currency").get<std::string>()), j.at("minor").get<int64_t>());
+}
+
+template <typename T>
+T code_from(const nlohmann::json& j, const char* key, std::optional<T> (*parse)(std::string_view)) {
+  std::string text = j.at(key).get<std::string>();
+  std::optional<T> code = parse(text);
+  if (!code) throw DomainError(std::string("case event: unknown ") + key + " '" + text + "'");
+  return *code;
+}
+
+// Applies one event (in date, then insertion order) to the customer's facts.
+void fold_event(CaseFacts& f, std::string_view kind, const CivilDate& date,
+                const nlohmann::json& p) {
+  if (kind == "reason") {
+    f.reasons.push_back(ReasonRecord{code_from<Reason>(p, "reason", parse_reason), date,
+                                     p.value("source", ""), p.value("note", "")});
+  } else if (kind == "step") {
+    f.steps.push_back(
+        StepRecord{code_from<Action>(p, "action", parse_action), date, p.value("note", "")});
+  } else if (kind == "promise") {
+    PromiseRecord promise{date, CivilDate::of(p.at("date").get<std::string>()),
+                          money_from(p.at("amount")),
+                          p.at("invoices").get<std::vector<std::string>>(), p.value("source", "")};
+    f.promises.push_back(std::move(promise));
+  } else if (kind == "dispute_open") {
+    DisputeRecord d;
+    d.invoice_no = p.at("invoice_no").get<std::string>();
+    d.category = code_from<DisputeCategory>(p, "category", parse_dispute_category);
+    d.our_fault = p.value("our_fault", false);
+    d.opened_on = date;
+    d.note = p.value("note", "");
+    f.disputes.push_back(std::move(d));
+  } else if (kind == "dispute_resolve") {
+    const std::string invoice_no = p.at("invoice_no").get<std::string>();
+    for (auto it = f.disputes.rbegin(); it != f.disputes.rend(); ++it) {
+      if (it->invoice_no == invoice_no && !it->resolved_on && it->opened_on <= date) {
+        it->resolved_on = date;
+        it->credit = money_from(p.at("credit"));
+        break;
+      }
+    }
+  } else if (kind == "instalment_plan") {
+    InstalmentPlan plan{date, {}};
+    for (const auto& i : p.at("schedule")) {
+      plan.schedule.push_back(Instalment{CivilDate::of(i.at("date").get<std::string>()),
+                                         *money_from(i.at("amount"))});
+    }
+    f.instalment_plans.push_back(std::move(plan));
+  } else {
+    throw DomainError("case event: unknown kind '" + std::string(kind) + "'");
   }
 }
 
@@ -71,6 +194,8 @@ class SqliteStore : public Store {
   std::unordered_set<std::string> customer_ids() override {
     SQLite::Statement st(db_, "SELECT customer_id FROM customers");
     std::unordered_set<std::string> out;
+    out.reserve(static_cast<size_t>(
+        db_.execAndGet("SELECT COUNT(*) FROM customers").getInt64()));
     while (st.executeStep()) out.insert(st.getColumn(0).getString());
     return out;
   }
@@ -286,6 +411,192 @@ class SqliteStore : public Store {
     return read_allocations(st);
   }
 
+  std::vector<engine::InvoiceBalance> balances_of_customer(const std::string& customer_id,
+                                                           const CivilDate& as_of) override {
+    SQLite::Statement st(
+        db_,
+        "SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
+        "COALESCE((SELECT SUM(a.amount_minor) FROM allocations a "
+        "  JOIN payments p ON p.payment_id = a.payment_id "
+        "  WHERE a.invoice_no = i.invoice_no AND a.effective_date <= ?1 "
+        "  AND (p.reversed_on IS NULL OR p.reversed_on > ?1)), 0) "
+        "FROM invoices i WHERE i.customer_id = ?2 AND i.issue_date <= ?1 "
+        "ORDER BY i.due_date, i.invoice_no");
+    st.bind(1, as_of.iso());
+    st.bind(2, customer_id);
+    return read_balances(st);
+  }
+
+  // --- bulk reads for the plan -------------------------------------------------------------
+  // Each scans its table in storage order and sorts in memory: on a book of a million invoice
+  // lines that is several times faster than ORDER BY over an index plus table lookups.
+  std::vector<InvoiceHeader> invoice_headers(const CivilDate& as_of) override {
+    SQLite::Statement st(db_,
+                         "SELECT invoice_no, customer_id, currency, issue_date, ship_date, "
+                         "due_date, total_minor FROM invoices WHERE issue_date <= ?");
+    st.bind(1, as_of.iso());
+    std::vector<InvoiceHeader> out;
+    out.reserve(row_capacity("SELECT COALESCE(MAX(id), 0) FROM invoices"));
+    CurrencyCache currencies;
+    while (st.executeStep()) {
+      InvoiceHeader h;
+      h.invoice_no = st.getColumn(0).getString();
+      h.customer_id = st.getColumn(1).getString();
+      h.currency = currencies.of(st.getColumn(2).getText());
+      h.issue_date = CivilDate::of(st.getColumn(3).getText());
+      h.ship_date = opt_date(st.getColumn(4));
+      h.due_date = CivilDate::of(st.getColumn(5).getText());
+      h.total_minor = st.getColumn(6).getInt64();
+      out.push_back(std::move(h));
+    }
+    sort_by_customer_and_date(
+        out, [](const InvoiceHeader& h) -> std::string_view { return h.customer_id; },
+        [](const InvoiceHeader& h) { return h.due_date; },
+        [](const InvoiceHeader& a, const InvoiceHeader& b) { return a.invoice_no < b.invoice_no; });
+    return out;
+  }
+
+  std::vector<Allocation> live_allocations(const CivilDate& as_of) override {
+    std::unordered_set<std::string> reversed;  // few: bounced cheques and the like
+    SQLite::Statement rev(db_, "SELECT payment_id FROM payments WHERE reversed_on <= ?");
+    rev.bind(1, as_of.iso());
+    while (rev.executeStep()) reversed.insert(rev.getColumn(0).getString());
+    SQLite::Statement st(db_,
+                         "SELECT payment_id, invoice_no, amount_minor, kind, effective_date "
+                         "FROM allocations WHERE effective_date <= ? ORDER BY id");
+    st.bind(1, as_of.iso());
+    std::vector<Allocation> out;
+    out.reserve(row_capacity("SELECT COALESCE(MAX(id), 0) FROM allocations"));
+    while (st.executeStep()) {
+      const char* payment_id = st.getColumn(0).getText();
+      if (!reversed.empty() && reversed.count(payment_id)) continue;
+      out.push_back(Allocation{
+          payment_id, st.getColumn(1).getString(), st.getColumn(2).getInt64(),
+          parse_allocation_kind(st.getColumn(3).getText()).value_or(AllocationKind::kPayment),
+          CivilDate::of(st.getColumn(4).getText())});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Allocation& a, const Allocation& b) {
+      if (int c = a.invoice_no.compare(b.invoice_no); c != 0) return c < 0;
+      return a.effective < b.effective;
+    });
+    return out;
+  }
+
+  std::vector<Contact> all_contacts() override {
+    SQLite::Statement st(db_, kContactSelect + std::string(" ORDER BY customer_id, email"));
+    std::vector<Contact> out;
+    out.reserve(row_capacity("SELECT COUNT(*) FROM contacts"));
+    while (st.executeStep()) out.push_back(read_contact(st));
+    return out;
+  }
+
+  std::vector<Payment> live_payments(const CivilDate& as_of) override {
+    SQLite::Statement st(db_, kPaymentSelect +
+                                  std::string(" WHERE date <= ?1 AND "
+                                              "(reversed_on IS NULL OR reversed_on > ?1)"));
+    st.bind(1, as_of.iso());
+    std::vector<Payment> out;
+    out.reserve(row_capacity("SELECT COALESCE(MAX(rowid), 0) FROM payments"));
+    while (st.executeStep()) out.push_back(read_payment(st));
+    sort_by_customer_and_date(
+        out, [](const Payment& p) -> std::string_view { return p.customer_id; },
+        [](const Payment& p) { return p.date; },
+        [](const Payment& a, const Payment& b) { return a.payment_id < b.payment_id; });
+    return out;
+  }
+
+  // --- the collection case -----------------------------------------------------------------
+  void add_reason(const std::string& customer_id, const ReasonRecord& r) override {
+    add_case_event(customer_id, "reason", r.date,
+                   {{"reason", to_string(r.reason)}, {"source", r.source}, {"note", r.note}});
+  }
+
+  void add_step(const std::string& customer_id, const StepRecord& s) override {
+    add_case_event(customer_id, "step", s.date,
+                   {{"action", to_string(s.action)}, {"note", s.note}});
+  }
+
+  void add_promise(const std::string& customer_id, const PromiseRecord& p) override {
+    add_case_event(customer_id, "promise", p.made_on,
+                   {{"date", p.date.iso()},
+                    {"amount", money_json(p.amount)},
+                    {"invoices", p.invoices},
+                    {"source", p.source}});
+  }
+
+  void open_dispute(const std::string& customer_id, const DisputeRecord& d) override {
+    add_case_event(customer_id, "dispute_open", d.opened_on,
+                   {{"invoice_no", d.invoice_no},
+                    {"category", to_string(d.category)},
+                    {"our_fault", d.our_fault},
+                    {"note", d.note}});
+  }
+
+  void resolve_dispute(const std::string& customer_id, const std::string& invoice_no,
+                       const CivilDate& on, const std::optional<Money>& credit,
+                       const std::string& note) override {
+    add_case_event(customer_id, "dispute_resolve", on,
+                   {{"invoice_no", invoice_no}, {"credit", money_json(credit)}, {"note", note}});
+  }
+
+  void add_instalment_plan(const std::string& customer_id, const InstalmentPlan& plan) override {
+    nlohmann::json schedule = nlohmann::json::array();
+    for (const auto& i : plan.schedule) {
+      schedule.push_back({{"date", i.date.iso()}, {"amount", money_json(i.amount)}});
+    }
+    add_case_event(customer_id, "instalment_plan", plan.agreed_on, {{"schedule", schedule}});
+  }
+
+  CaseFacts case_facts(const std::string& customer_id, const CivilDate& as_of) override {
+    SQLite::Statement st(db_, std::string(kCaseEventSelect) +
+                                  " WHERE customer_id = ?1 AND event_date <= ?2 "
+                                  "ORDER BY event_date, id");
+    st.bind(1, customer_id);
+    st.bind(2, as_of.iso());
+    auto all = read_case_events(st);
+    if (all.empty()) return CaseFacts{customer_id, {}, {}, {}, {}, {}};
+    return std::move(all.begin()->second);
+  }
+
+  std::map<std::string, CaseFacts> all_case_facts(const CivilDate& as_of) override {
+    // In storage (= insertion) order, then a stable sort by customer and date: faster than
+    // ORDER BY over the index for the whole book.
+    SQLite::Statement st(db_, std::string(kCaseEventSelect) + " WHERE event_date <= ?1");
+    st.bind(1, as_of.iso());
+    std::vector<CaseEventRow> rows;
+    rows.reserve(static_cast<size_t>(
+        db_.execAndGet("SELECT COALESCE(MAX(id), 0) FROM case_events").getInt64()));
+    while (st.executeStep()) rows.push_back(read_case_event_row(st));
+    sort_by_customer_and_date(
+        rows, [](const CaseEventRow& r) -> std::string_view { return r.customer_id; },
+        [](const CaseEventRow& r) { return r.date; },
+        [](const CaseEventRow&, const CaseEventRow&) { return false; });  // then by id
+    return fold_case_events(rows);
+  }
+
+  std::unordered_set<std::string> open_disputed_invoices(const std::string& customer_id) override {
+    // Called for every payment an import allocates: the statement is prepared once.
+    if (!open_disputes_) {
+      open_disputes_ = std::make_unique<SQLite::Statement>(
+          db_, std::string(kCaseEventSelect) +
+                   " WHERE customer_id = ?1 AND kind IN ('dispute_open', 'dispute_resolve') "
+                   "ORDER BY event_date, id");
+    }
+    SQLite::Statement& st = *open_disputes_;
+    st.reset();
+    st.bind(1, customer_id);
+    std::vector<CaseEventRow> rows;
+    while (st.executeStep()) rows.push_back(read_case_event_row(st));
+    st.reset();
+    std::unordered_set<std::string> out;
+    for (const auto& [id, facts] : fold_case_events(rows)) {
+      for (const auto& d : facts.disputes) {
+        if (!d.resolved_on) out.insert(d.invoice_no);
+      }
+    }
+    return out;
+  }
+
   // --- journal ---------------------------------------------------------------------------
   void journal(const JournalEntry& e) override {
     SQLite::Statement st(db_,
@@ -306,6 +617,93 @@ class SqliteStore : public Store {
     sql += " ORDER BY id";
     SQLite::Statement st(db_, sql);
     if (!subject_filter.empty()) st.bind(1, subject_filter);
+    return read_journal(st);
+  }
+
+  std::vector<JournalEntry> journal_about_customer(const std::string& customer_id) override {
+    SQLite::Statement st(
+        db_,
+        "SELECT id, recorded_at, actor, as_of, action, subject, detail FROM journal "
+        "WHERE subject = ?1 OR subject IN (SELECT invoice_no FROM invoices WHERE customer_id = ?1) "
+        "OR subject IN (SELECT payment_id FROM payments WHERE customer_id = ?1) ORDER BY id");
+    st.bind(1, customer_id);
+    return read_journal(st);
+  }
+
+ private:
+  static constexpr const char* kCaseEventSelect =
+      "SELECT id, customer_id, kind, event_date, payload FROM case_events";
+
+  // Currency::of validates the code; a book holds few currencies, so parse each once.
+  class CurrencyCache {
+   public:
+    const Currency& of(const char* code) {
+      auto it = cache_.find(code);
+      if (it == cache_.end()) it = cache_.emplace(code, Currency::of(code)).first;
+      return it->second;
+    }
+
+   private:
+    std::map<std::string, Currency, std::less<>> cache_;
+  };
+
+  // An upper bound on the rows a bulk read returns (SQL giving one integer), to reserve once.
+  size_t row_capacity(const char* sql) {
+    return static_cast<size_t>(std::max<int64_t>(db_.execAndGet(sql).getInt64(), 0));
+  }
+
+  void add_case_event(const std::string& customer_id, const char* kind, const CivilDate& date,
+                      const nlohmann::json& payload) {
+    SQLite::Statement st(db_,
+                         "INSERT INTO case_events (customer_id, kind, event_date, payload, "
+                         "recorded_at) VALUES (?,?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+    st.bind(1, customer_id);
+    st.bind(2, kind);
+    st.bind(3, date.iso());
+    st.bind(4, payload.dump());
+    st.exec();
+  }
+
+  struct CaseEventRow {
+    int64_t id = 0;
+    std::string customer_id;
+    std::string kind;
+    CivilDate date;
+    std::string payload;
+  };
+
+  static CaseEventRow read_case_event_row(SQLite::Statement& st) {
+    return CaseEventRow{st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                        st.getColumn(2).getString(), CivilDate::of(st.getColumn(3).getText()),
+                        st.getColumn(4).getString()};
+  }
+
+  // Folds rows ordered by customer, then date and id, into one CaseFacts per customer.
+  static std::map<std::string, CaseFacts> fold_case_events(const std::vector<CaseEventRow>& rows) {
+    std::map<std::string, CaseFacts> out;
+    CaseFacts* current = nullptr;
+    for (const auto& row : rows) {
+      if (current == nullptr || current->customer_id != row.customer_id) {
+        current = &out.emplace_hint(out.end(), row.customer_id, CaseFacts{})->second;
+        current->customer_id = row.customer_id;
+      }
+      try {
+        fold_event(*current, row.kind, row.date, nlohmann::json::parse(row.payload));
+      } catch (const std::exception& e) {
+        throw DomainError("case event " + std::to_string(row.id) + " of " + row.customer_id +
+                          " cannot be read: " + e.what());
+      }
+    }
+    return out;
+  }
+
+  static std::map<std::string, CaseFacts> read_case_events(SQLite::Statement& st) {
+    std::vector<CaseEventRow> rows;
+    while (st.executeStep()) rows.push_back(read_case_event_row(st));
+    return fold_case_events(rows);
+  }
+
+  static std::vector<JournalEntry> read_journal(SQLite::Statement& st) {
     std::vector<JournalEntry> out;
     while (st.executeStep()) {
       out.push_back(JournalEntry{st.getColumn(0).getInt64(), st.getColumn(1).getString(),
@@ -316,7 +714,6 @@ class SqliteStore : public Store {
     return out;
   }
 
- private:
   static constexpr const char* kCustomerSelect =
       "SELECT customer_id, name, country, language, since, salesperson, insurance_policy, "
       "insured_limit_currency, insured_limit_minor FROM customers";
@@ -426,12 +823,12 @@ class SqliteStore : public Store {
     return out;
   }
 
-  static Payment read_payment(SQLite::Statement& st) {
+  Payment read_payment(SQLite::Statement& st) {
     Payment p;
     p.payment_id = st.getColumn(0).getString();
     p.customer_id = st.getColumn(1).getString();
-    p.date = CivilDate::of(st.getColumn(2).getString());
-    Currency currency = Currency::of(st.getColumn(3).getString());
+    p.date = CivilDate::of(st.getColumn(2).getText());
+    Currency currency = currencies_.of(st.getColumn(3).getText());
     p.amount = Money(currency, st.getColumn(4).getInt64());
     p.invoice_no = st.getColumn(5).getString();
     p.method = parse_payment_method(st.getColumn(6).getString()).value_or(PaymentMethod::kOther);
@@ -526,6 +923,8 @@ class SqliteStore : public Store {
   }
 
   SQLite::Database db_;
+  CurrencyCache currencies_;
+  std::unique_ptr<SQLite::Statement> open_disputes_;
   std::map<size_t, std::unique_ptr<SQLite::Statement>> invoice_batches_;
   std::map<size_t, std::unique_ptr<SQLite::Statement>> line_batches_;
 };

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
+#include "domain/collection.h"
 #include "domain/entities.h"
 #include "engine/balances.h"
 
@@ -23,6 +25,17 @@ struct JournalEntry {
   std::string action;       // e.g. "import.invoices", "payment.reverse"
   std::string subject;      // e.g. a customer id, an invoice number, a file list
   std::string detail;       // JSON text
+};
+
+// An invoice without its lines: what the plan loader needs, read in bulk.
+struct InvoiceHeader {
+  std::string invoice_no;
+  std::string customer_id;
+  Currency currency = Currency::of("USD");
+  CivilDate issue_date;
+  std::optional<CivilDate> ship_date;
+  CivilDate due_date;
+  int64_t total_minor = 0;
 };
 
 // Rolls back on destruction unless commit() was called.
@@ -73,9 +86,49 @@ class Store {
   virtual std::vector<Allocation> allocations_of_customer(const std::string& customer_id) = 0;
   virtual std::vector<Allocation> allocations_of_payment(const std::string& payment_id) = 0;
 
+  // The customer's invoices issued on or before the date with what settled them as of then
+  // (like balances(), for one customer), by due date then invoice_no.
+  virtual std::vector<engine::InvoiceBalance> balances_of_customer(const std::string& customer_id,
+                                                                   const CivilDate& as_of) = 0;
+
+  // Bulk reads for the plan (one query each, never one per customer).
+  // Invoices issued on or before as_of, by customer_id, due_date, invoice_no.
+  virtual std::vector<InvoiceHeader> invoice_headers(const CivilDate& as_of) = 0;
+  // Allocations effective on or before as_of of payments not reversed by then, by invoice_no,
+  // then effective date (then insertion order).
+  virtual std::vector<Allocation> live_allocations(const CivilDate& as_of) = 0;
+  // Every contact, by customer_id then email.
+  virtual std::vector<Contact> all_contacts() = 0;
+  // Payments dated on or before as_of and not reversed by then, by customer_id, date, payment_id.
+  virtual std::vector<Payment> live_payments(const CivilDate& as_of) = 0;
+
+  // The collection case: an append-only list of dated events per customer. Each writer records
+  // one event dated by the record's own date (the command's --as-of); none validates.
+  virtual void add_reason(const std::string& customer_id, const ReasonRecord& reason) = 0;
+  virtual void add_step(const std::string& customer_id, const StepRecord& step) = 0;
+  virtual void add_promise(const std::string& customer_id, const PromiseRecord& promise) = 0;
+  // Opens a dispute dated opened_on (resolved_on and credit are ignored).
+  virtual void open_dispute(const std::string& customer_id, const DisputeRecord& dispute) = 0;
+  // Resolves the invoice's latest dispute opened on or before `on`, with an optional credit note.
+  virtual void resolve_dispute(const std::string& customer_id, const std::string& invoice_no,
+                               const CivilDate& on, const std::optional<Money>& credit,
+                               const std::string& note) = 0;
+  virtual void add_instalment_plan(const std::string& customer_id, const InstalmentPlan& plan) = 0;
+  // The customer's case folded from the events dated on or before as_of; every list is oldest
+  // first (same date: in the order recorded). A dispute resolved after as_of is open in it.
+  virtual CaseFacts case_facts(const std::string& customer_id, const CivilDate& as_of) = 0;
+  // case_facts for every customer with at least one event on or before as_of (one query).
+  virtual std::map<std::string, CaseFacts> all_case_facts(const CivilDate& as_of) = 0;
+  // Invoices of the customer under a dispute that is open now (opened and not yet resolved,
+  // whatever the dates): automatic allocation skips them.
+  virtual std::unordered_set<std::string> open_disputed_invoices(
+      const std::string& customer_id) = 0;
+
   // Journal.
   virtual void journal(const JournalEntry& entry) = 0;
   virtual std::vector<JournalEntry> journal_entries(const std::string& subject_filter = "") = 0;
+  // Entries whose subject is the customer, one of its invoices or one of its payments, by id.
+  virtual std::vector<JournalEntry> journal_about_customer(const std::string& customer_id) = 0;
 };
 
 // Opens (creating if needed) a SQLite book at `path`, applying pending schema migrations.
