@@ -30,6 +30,10 @@ class Planner {
     }
     if (!entry) entry = ladder(std::nullopt);
     add_insurance_warnings(*entry);
+    // Who receives it is explained after what is done and why.
+    if (entry->action != Action::kWait) {
+      entry->why.insert(entry->why.end(), recipient_notes_.begin(), recipient_notes_.end());
+    }
     return entry;
   }
 
@@ -68,7 +72,7 @@ class Planner {
                                      step_key(ladder_stage(action) >= 0 ? action : Action::kReminder));
     e.to = std::move(r.to);
     e.cc = std::move(r.cc);
-    e.why.insert(e.why.end(), r.why.begin(), r.why.end());
+    recipient_notes_ = std::move(r.why);
     e.pay_by = today_.plus_days(p_.pay_within_days);
     list_overdue(e);
     return e;
@@ -569,9 +573,11 @@ class Planner {
     for (const InvoiceView* inv : soon) add_invoice(e, *inv);
     e.pay_by = soon.front()->due_date;
     e.next_review = soon.front()->due_date.plus_days(1);
+    int days_left = -v_.days_overdue_of(*soon.front());
     e.why.insert(e.why.begin(), soon.front()->invoice_no + " falls due " +
-                                    soon.front()->due_date.iso() + " (in " +
-                                    days_text(-v_.days_overdue_of(*soon.front())) +
+                                    soon.front()->due_date.iso() + " (" +
+                                    (days_left == 0 ? std::string("today")
+                                                    : "in " + days_text(days_left)) +
                                     "); policy ladder.courtesy_reminder.days = " +
                                     std::to_string(days) + " before due, once per invoice");
     return e;
@@ -624,6 +630,7 @@ class Planner {
   mutable std::string blocked_claim_;
   mutable std::string broken_why_;
   mutable std::string legal_why_;
+  mutable std::vector<std::string> recipient_notes_;
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "report/text_table.h"
 
 namespace overdue::report {
@@ -120,8 +122,14 @@ std::string render_plan(const std::vector<engine::PlanEntry>& entries,
     t.row({e.customer_id, fit(name_of(names, e.customer_id), 24), action, e.due_by.iso(),
            recipients_text(e), open_text(e), e.why.empty() ? "" : fit(e.why.front(), 90)});
   }
-  std::string out = "Collection plan as of " + as_of.iso() + ": " +
-                    std::to_string(entries.size()) + " customer(s) with something to do\n\n";
+  size_t with_work = std::count_if(entries.begin(), entries.end(),
+                                   [](const engine::PlanEntry& e) { return e.has_work(); });
+  std::string out = "Collection plan as of " + as_of.iso() + ": " + std::to_string(with_work) +
+                    " customer(s) with something to do";
+  if (with_work != entries.size()) {
+    out += ", " + std::to_string(entries.size() - with_work) + " waiting";
+  }
+  out += "\n\n";
   if (entries.empty()) return out + "Nothing to do today.\n";
   return out + t.render();
 }
