@@ -1,52 +1,84 @@
 #include "app/plan_loader.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace overdue::app {
+
+namespace {
+
+// Walks the books (sorted by customer id) alongside a list sorted the same way: a merge join,
+// no hashing of a million keys.
+class BookCursor {
+ public:
+  explicit BookCursor(std::vector<engine::CustomerBook>& books) : books_(books) {}
+  engine::CustomerBook* find(const std::string& customer_id) {
+    while (next_ < books_.size() && books_[next_].customer.id < customer_id) ++next_;
+    if (next_ < books_.size() && books_[next_].customer.id == customer_id) return &books_[next_];
+    return nullptr;
+  }
+
+ private:
+  std::vector<engine::CustomerBook>& books_;
+  size_t next_ = 0;
+};
+
+}  // namespace
 
 std::vector<engine::CustomerBook> load_customer_books(store::Store& store, const CivilDate& as_of,
                                                       const std::string& only_customer) {
   std::vector<engine::CustomerBook> books;
-  std::unordered_map<std::string, size_t> index;
-  for (auto& c : store.customers()) {
+  for (auto& c : store.customers()) {  // sorted by id
     if (!only_customer.empty() && c.id != only_customer) continue;
-    index.emplace(c.id, books.size());
     engine::CustomerBook b;
     b.customer = std::move(c);
     b.facts.customer_id = b.customer.id;
     books.push_back(std::move(b));
   }
-  auto book_of = [&](const std::string& id) -> engine::CustomerBook* {
-    auto it = index.find(id);
-    return it == index.end() ? nullptr : &books[it->second];
-  };
-  for (auto& c : store.all_contacts()) {
-    if (auto* b = book_of(c.customer_id)) b->contacts.push_back(std::move(c));
+  {
+    BookCursor cursor(books);
+    for (auto& c : store.all_contacts()) {  // sorted by customer, email
+      if (auto* b = cursor.find(c.customer_id)) b->contacts.push_back(std::move(c));
+    }
   }
-  // Invoices, then what settled them: allocations come ordered by invoice and date, so the day
-  // an invoice was fully settled is where the running sum reaches its total.
-  std::unordered_map<std::string, std::pair<size_t, size_t>> invoice_at;  // book, position
-  for (auto& h : store.invoice_headers(as_of)) {
-    engine::CustomerBook* b = book_of(h.customer_id);
-    if (!b) continue;
-    invoice_at.emplace(h.invoice_no, std::make_pair(index[h.customer_id], b->invoices.size()));
-    b->invoices.push_back(engine::InvoiceView{std::move(h.invoice_no), h.currency, h.issue_date,
-                                              h.ship_date, h.due_date, h.total_minor,
-                                              h.total_minor, std::nullopt});
+  // Invoices (sorted by customer), then what settled them: with both sides sorted by invoice
+  // number, the day an invoice was fully settled is where the running sum reaches its total.
+  std::vector<engine::InvoiceView*> by_number;
+  {
+    BookCursor cursor(books);
+    for (auto& h : store.invoice_headers(as_of)) {
+      engine::CustomerBook* b = cursor.find(h.customer_id);
+      if (!b) continue;
+      b->invoices.push_back(engine::InvoiceView{std::move(h.invoice_no), h.currency, h.issue_date,
+                                                h.ship_date, h.due_date, h.total_minor,
+                                                h.total_minor, std::nullopt});
+    }
   }
-  for (const auto& a : store.live_allocations(as_of)) {
-    auto it = invoice_at.find(a.invoice_no);
-    if (it == invoice_at.end()) continue;
-    engine::InvoiceView& inv = books[it->second.first].invoices[it->second.second];
+  for (auto& b : books) {
+    for (auto& inv : b.invoices) by_number.push_back(&inv);
+  }
+  std::sort(by_number.begin(), by_number.end(),
+            [](const engine::InvoiceView* a, const engine::InvoiceView* b) {
+              return a->invoice_no < b->invoice_no;
+            });
+  size_t next = 0;
+  for (const auto& a : store.live_allocations(as_of)) {  // sorted by invoice, date
+    while (next < by_number.size() && by_number[next]->invoice_no < a.invoice_no) ++next;
+    if (next == by_number.size() || by_number[next]->invoice_no != a.invoice_no) continue;
+    engine::InvoiceView& inv = *by_number[next];
     inv.open_minor -= a.amount_minor;
     if (inv.open_minor <= 0 && !inv.settled_on) inv.settled_on = a.effective;
   }
-  for (const auto& p : store.live_payments(as_of)) {
-    if (auto* b = book_of(p.customer_id)) b->payments.push_back({p.date, p.amount});
+  {
+    BookCursor cursor(books);
+    for (const auto& p : store.live_payments(as_of)) {  // sorted by customer, date
+      if (auto* b = cursor.find(p.customer_id)) b->payments.push_back({p.date, p.amount});
+    }
   }
-  for (auto& [id, facts] : store.all_case_facts(as_of)) {
-    if (auto* b = book_of(id)) b->facts = std::move(facts);
+  {
+    BookCursor cursor(books);
+    for (auto& [id, facts] : store.all_case_facts(as_of)) {  // std::map: sorted by id
+      if (auto* b = cursor.find(id)) b->facts = std::move(facts);
+    }
   }
   return books;
 }
