@@ -344,6 +344,49 @@ TEST_F(PlanTest, TrustedTierBoundaries) {
   EXPECT_TRUE(assess_trust(book, policy, D("2026-11-15")).trusted);  // more than 365 days later
 }
 
+TEST_F(PlanTest, InsuredCustomerWarningsExposureCreditPeriodAndShipmentsWhileOverdue) {
+  book.customer.insurance_policy = "SINOSURE-1";
+  book.customer.insured_limit = usd(1500);
+  invoice("INV-1", "2026-01-01", 1000);
+  invoice("INV-2", "2026-06-30", 800);  // shipped 2026-05-03, INV-1 then 122 days overdue
+  book.invoices[1].ship_date = D("2026-05-03");
+  invoice("INV-3", "2026-12-31", 100);  // 200 days of credit from shipment
+  book.invoices[2].ship_date = D("2026-06-14");
+  PlanEntry e = plan("2026-11-05");  // all three issued, INV-1 reported late
+  std::string w = why(e);
+  EXPECT_NE(w.find("exceeds the insured credit limit USD 1,500.00"), std::string::npos) << w;
+  EXPECT_NE(w.find("INV-3: credit period of 200 days exceeds insurance.max_credit_days = 180"),
+            std::string::npos) << w;
+  EXPECT_NE(w.find("INV-2 was shipped 2026-05-03 while INV-1 was 122 days overdue"),
+            std::string::npos) << w;
+  book.customer.insurance_policy.clear();  // uninsured: none of these warnings
+  EXPECT_EQ(why(plan("2026-11-05")).find("insur"), std::string::npos);
+}
+
+TEST_F(PlanTest, EmbassyAssistIsProposedBesideALargeFinalNotice) {
+  invoice("INV-1", "2026-01-01", 150000);
+  for (auto [a, d] : {std::pair{Action::kReminder, "2026-01-02"}, {Action::kFirmReminder, "2026-01-16"},
+                      {Action::kFollowUpCall, "2026-01-31"}, {Action::kPersonalAppeal, "2026-02-15"},
+                      {Action::kPeerInquiry, "2026-03-02"}, {Action::kHoldShipments, "2026-03-17"}}) {
+    done(a, d);
+  }
+  PlanEntry e = plan("2026-04-01");
+  EXPECT_EQ(e.action, Action::kFinalNotice);
+  EXPECT_NE(why(e).find("embassy_assist.min_amount.USD"), std::string::npos);
+  EXPECT_EQ(e.to, (std::vector<std::string>{"buyer@c1.com", "finance@c1.com", "owner@c1.com"}));
+  EXPECT_EQ(e.cc, (std::vector<std::string>{"manager@c1.com"}));
+}
+
+TEST_F(PlanTest, PolicyOverridesChangeTheLadder) {
+  invoice("INV-1", "2026-03-01", 1000);
+  done(Action::kReminder, "2026-03-02");
+  policy.ladder[Action::kFirmReminder].days = 20;
+  EXPECT_EQ(plan("2026-03-16").action, Action::kWait);
+  PlanEntry e = plan("2026-03-21");
+  EXPECT_EQ(e.action, Action::kFirmReminder);
+  EXPECT_NE(why(e).find("ladder.firm_reminder.days = 20"), std::string::npos);
+}
+
 TEST_F(PlanTest, SameInputsSameEntry) {
   invoice("INV-1", "2026-03-01", 1000);
   PlanEntry a = plan("2026-03-20");
