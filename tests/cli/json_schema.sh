@@ -14,6 +14,16 @@ done
 "$bin" --db "$db" kpi --as-of 2026-07-31 --format json >"$work/kpi.json"
 "$bin" --db "$db" statement MUELLER --as-of 2026-07-31 --format json >"$work/statement.json"
 "$bin" --db "$db" plan --as-of 2026-07-31 --all --format json >"$work/plan.json"
+# A case with one fact of every kind, so that no documented object is null.
+{
+  "$bin" --db "$db" done ACME reminder --as-of 2026-08-01
+  "$bin" --db "$db" dispute open INV-003 --category quality --our-fault --note "12 valves leak" --as-of 2026-08-01
+  "$bin" --db "$db" promise ACME --date 2026-08-15 --amount "USD 5000" --invoice INV-004 --as-of 2026-08-01
+  "$bin" --db "$db" instalments ACME --schedule "2026-09-01:USD 3000" --as-of 2026-08-01
+  "$bin" --db "$db" dispute resolve INV-003 --credit "USD 1005" --as-of 2026-08-05
+  "$bin" --db "$db" done ACME report_to_insurer --as-of 2026-08-05
+} >/dev/null
+"$bin" --db "$db" case ACME --as-of 2026-08-05 --format json >"$work/case.json"
 python3 - "$src/docs/json.md" "$work" <<'PY'
 import json, re, sys
 doc, work = sys.argv[1], sys.argv[2]
