@@ -1,90 +1,63 @@
 #include "domain/collection.h"
 
-#include <array>
-#include <utility>
+#include "domain/code_table.h"
 
 namespace overdue {
 namespace {
 
-template <typename E, size_t N>
-using Names = std::array<std::pair<E, std::string_view>, N>;
+constexpr CodeTable<Reason, 9> kReasons{{{Reason::kPaymentSent, "payment_sent"},
+                                         {Reason::kOversight, "oversight"},
+                                         {Reason::kCashFlow, "cash_flow"},
+                                         {Reason::kAwaitingEndCustomer, "awaiting_end_customer"},
+                                         {Reason::kDispute, "dispute"},
+                                         {Reason::kDelayExcuse, "delay_excuse"},
+                                         {Reason::kInsolvency, "insolvency"},
+                                         {Reason::kWrongContact, "wrong_contact"},
+                                         {Reason::kOther, "other"}}};
 
-constexpr Names<Reason, 9> kReasons{{{Reason::kPaymentSent, "payment_sent"},
-                                     {Reason::kOversight, "oversight"},
-                                     {Reason::kCashFlow, "cash_flow"},
-                                     {Reason::kAwaitingEndCustomer, "awaiting_end_customer"},
-                                     {Reason::kDispute, "dispute"},
-                                     {Reason::kDelayExcuse, "delay_excuse"},
-                                     {Reason::kInsolvency, "insolvency"},
-                                     {Reason::kWrongContact, "wrong_contact"},
-                                     {Reason::kOther, "other"}}};
+constexpr CodeTable<Action, 22> kActions{{{Action::kCourtesyReminder, "courtesy_reminder"},
+                                          {Action::kReminder, "reminder"},
+                                          {Action::kFirmReminder, "firm_reminder"},
+                                          {Action::kFollowUpCall, "follow_up_call"},
+                                          {Action::kPersonalAppeal, "personal_appeal"},
+                                          {Action::kPeerInquiry, "peer_inquiry"},
+                                          {Action::kHoldShipments, "hold_shipments"},
+                                          {Action::kReportToInsurer, "report_to_insurer"},
+                                          {Action::kInsuranceClaim, "insurance_claim"},
+                                          {Action::kFinalNotice, "final_notice"},
+                                          {Action::kEmbassyAssist, "embassy_assist"},
+                                          {Action::kCollectionAgency, "collection_agency"},
+                                          {Action::kLegalAction, "legal_action"},
+                                          {Action::kWriteOff, "write_off"},
+                                          {Action::kAskTracking, "ask_tracking"},
+                                          {Action::kApologizeAndRemedy, "apologize_and_remedy"},
+                                          {Action::kOfferInstalments, "offer_instalments"},
+                                          {Action::kOfferExtension, "offer_extension"},
+                                          {Action::kRedirectContact, "redirect_contact"},
+                                          {Action::kFileInsolvencyClaim, "file_insolvency_claim"},
+                                          {Action::kReviewReply, "review_reply"},
+                                          {Action::kWait, "wait"}}};
 
-constexpr Names<Action, 22> kActions{{{Action::kCourtesyReminder, "courtesy_reminder"},
-                                      {Action::kReminder, "reminder"},
-                                      {Action::kFirmReminder, "firm_reminder"},
-                                      {Action::kFollowUpCall, "follow_up_call"},
-                                      {Action::kPersonalAppeal, "personal_appeal"},
-                                      {Action::kPeerInquiry, "peer_inquiry"},
-                                      {Action::kHoldShipments, "hold_shipments"},
-                                      {Action::kReportToInsurer, "report_to_insurer"},
-                                      {Action::kInsuranceClaim, "insurance_claim"},
-                                      {Action::kFinalNotice, "final_notice"},
-                                      {Action::kEmbassyAssist, "embassy_assist"},
-                                      {Action::kCollectionAgency, "collection_agency"},
-                                      {Action::kLegalAction, "legal_action"},
-                                      {Action::kWriteOff, "write_off"},
-                                      {Action::kAskTracking, "ask_tracking"},
-                                      {Action::kApologizeAndRemedy, "apologize_and_remedy"},
-                                      {Action::kOfferInstalments, "offer_instalments"},
-                                      {Action::kOfferExtension, "offer_extension"},
-                                      {Action::kRedirectContact, "redirect_contact"},
-                                      {Action::kFileInsolvencyClaim, "file_insolvency_claim"},
-                                      {Action::kReviewReply, "review_reply"},
-                                      {Action::kWait, "wait"}}};
-
-constexpr Names<DisputeCategory, 6> kCategories{{{DisputeCategory::kQuality, "quality"},
-                                                 {DisputeCategory::kQuantity, "quantity"},
-                                                 {DisputeCategory::kDelivery, "delivery"},
-                                                 {DisputeCategory::kDocuments, "documents"},
-                                                 {DisputeCategory::kPrice, "price"},
-                                                 {DisputeCategory::kOther, "other"}}};
-
-template <typename E, size_t N>
-std::string_view name_in(const Names<E, N>& names, E v) {
-  for (const auto& [e, name] : names) {
-    if (e == v) return name;
-  }
-  return "?";
-}
-
-template <typename E, size_t N>
-std::optional<E> find_in(const Names<E, N>& names, std::string_view s) {
-  for (const auto& [e, name] : names) {
-    if (name == s) return e;
-  }
-  return std::nullopt;
-}
-
-template <typename E, size_t N>
-std::string join(const Names<E, N>& names) {
-  std::string out;
-  for (const auto& [e, name] : names) out += (out.empty() ? "" : ", ") + std::string(name);
-  return out;
-}
+constexpr CodeTable<DisputeCategory, 6> kCategories{{{DisputeCategory::kQuality, "quality"},
+                                                     {DisputeCategory::kQuantity, "quantity"},
+                                                     {DisputeCategory::kDelivery, "delivery"},
+                                                     {DisputeCategory::kDocuments, "documents"},
+                                                     {DisputeCategory::kPrice, "price"},
+                                                     {DisputeCategory::kOther, "other"}}};
 
 }  // namespace
 
-std::string_view to_string(Reason v) { return name_in(kReasons, v); }
-std::string_view to_string(Action v) { return name_in(kActions, v); }
-std::string_view to_string(DisputeCategory v) { return name_in(kCategories, v); }
-std::optional<Reason> parse_reason(std::string_view s) { return find_in(kReasons, s); }
-std::optional<Action> parse_action(std::string_view s) { return find_in(kActions, s); }
+std::string_view to_string(Reason v) { return code_name(kReasons, v); }
+std::string_view to_string(Action v) { return code_name(kActions, v); }
+std::string_view to_string(DisputeCategory v) { return code_name(kCategories, v); }
+std::optional<Reason> parse_reason(std::string_view s) { return code_value(kReasons, s); }
+std::optional<Action> parse_action(std::string_view s) { return code_value(kActions, s); }
 std::optional<DisputeCategory> parse_dispute_category(std::string_view s) {
-  return find_in(kCategories, s);
+  return code_value(kCategories, s);
 }
-std::string allowed_reasons() { return join(kReasons); }
-std::string allowed_actions() { return join(kActions); }
-std::string allowed_dispute_categories() { return join(kCategories); }
+std::string allowed_reasons() { return code_list(kReasons); }
+std::string allowed_actions() { return code_list(kActions); }
+std::string allowed_dispute_categories() { return code_list(kCategories); }
 
 int ladder_stage(Action action) {
   switch (action) {
