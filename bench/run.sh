@@ -87,3 +87,6 @@ entries=$("$bin" --db "$work/run.db" plan --as-of $as_of --format json | grep -c
 printf 'plan (%s customers, %s with a step): %.3f s, ratio to aging %.2fx (target <= 5 s, <= 3.0x)\n' \
   "$customers" "$entries" "$plan_med" "$(echo "$plan_med / $aging_med" | bc -l)"
 echo "  runs plan: ${plan[*]}"
+
+# Reading replies: --batch throughput on one core and peak memory (issue 6).
+bash "$(dirname "$0")/classify.sh" "$build"

@@ -12,6 +12,7 @@
 
 #include "app/contact_commands.h"
 #include "cli/case_commands.h"
+#include "cli/classify_command.h"
 #include "cli/common.h"
 #include "cli/plan_commands.h"
 #include "cli/policy_command.h"
@@ -309,6 +310,8 @@ int run(int argc, char** argv) {
   add_case_commands(app, g, action);
   add_policy_command(app, g, action);
   add_plan_commands(app, g, action);
+  // reading buyers' replies
+  add_classify_command(app, action, argc > 0 ? argv[0] : "overdue");
 
   // journal and config
   std::string subject;

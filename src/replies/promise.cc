@@ -1,0 +1,294 @@
+#include "replies/promise.h"
+
+#include <algorithm>
+
+#include "replies/text_spans.h"
+
+namespace overdue::replies {
+namespace {
+
+// "9月4日后", "10月6日以后", "下周起": the date starts something, it is no deadline.
+bool starts_something(std::string_view text, std::size_t end) {
+  return followed_by_word(text, end, {"后", "以后", "之后", "起", "开始", "onwards", "onward"});
+}
+
+class Scorer {
+ public:
+  Scorer(std::string_view text, const std::vector<CueHit>& cues, PromiseCandidate& c)
+      : text_(text), cues_(cues), c_(c) {}
+
+  // The first cue of `kind` inside `span` and not inside the mention itself, or nullptr.
+  const CueHit* find(Cue kind, Span span) const {
+    for (const CueHit& h : cues_) {
+      if (h.cue != kind || !span.contains(h.begin, h.end)) continue;
+      if (h.begin >= c_.mention.begin && h.end <= c_.mention.end) continue;
+      if (kind == Cue::kPayVerb && inside_other_cue(h)) continue;
+      return &h;
+    }
+    return nullptr;
+  }
+  bool has(Cue kind, Span span) const { return find(kind, span) != nullptr; }
+  // A pay verb inside a longer phrase of another meaning ("贷款" loan, "付款条件" terms, "send
+  // you a proposal") is not a pay verb.
+  bool inside_other_cue(const CueHit& h) const {
+    for (const CueHit& other : cues_) {
+      if (other.begin > h.begin || h.end > other.end ||
+          other.end - other.begin <= h.end - h.begin) {
+        continue;
+      }
+      switch (other.cue) {
+        case Cue::kPaidPast:
+        case Cue::kPayVerb:
+        case Cue::kBalance:
+        case Cue::kPartial:
+        case Cue::kAskTime:
+        case Cue::kPromiseWord:
+        case Cue::kFuture:
+        case Cue::kDeadline:
+        case Cue::kPaymentProof:
+        case Cue::kCheque:
+        case Cue::kCourier:
+          continue;
+        default:
+          return true;
+      }
+    }
+    return false;
+  }
+  // "已经汇出", "already paid": past even next to a future word.
+  const CueHit* explicit_past(Span span) const {
+    for (const CueHit& h : cues_) {
+      if (h.cue != Cue::kPaidPast || !span.contains(h.begin, h.end)) continue;
+      std::string_view t = text_.substr(h.begin, h.end - h.begin);
+      if (t.find("已") != std::string_view::npos || t.find("already") != std::string_view::npos ||
+          t.find("终于") != std::string_view::npos || t.find("finally") != std::string_view::npos) {
+        return &h;
+      }
+    }
+    return nullptr;
+  }
+
+  void add(int points, std::string_view what, const CueHit* hit = nullptr) {
+    c_.score += points;
+    std::string line = (points > 0 ? "+" : "") + std::to_string(points) + " " + std::string(what);
+    if (hit) line += " '" + std::string(text_.substr(hit->begin, hit->end - hit->begin)) + "'";
+    c_.reasons.push_back(std::move(line));
+  }
+  // Adds `points` when a cue of `kind` is in `span`; says whether it was.
+  bool rule(Cue kind, Span span, int points, std::string_view what) {
+    if (const CueHit* h = find(kind, span)) {
+      add(points, what, h);
+      return true;
+    }
+    return false;
+  }
+  bool anywhere(Cue kind) const { return has(kind, Span{0, text_.size()}); }
+  // The reply names no other date than this one.
+  bool only_date() const { return dated_mentions_ == 1; }
+  void set_dated_mentions(int n) { dated_mentions_ = n; }
+
+ private:
+  std::string_view text_;
+  const std::vector<CueHit>& cues_;
+  PromiseCandidate& c_;
+  int dated_mentions_ = 0;
+};
+
+// True when the clause holds nothing but the date (and a preposition or two).
+bool alone_in_clause(std::string_view text, const DateMention& m, Span clause) {
+  std::size_t letters = 0;
+  for (std::size_t i = clause.begin; i < clause.end; ++i) {
+    if (i >= m.begin && i < m.end) continue;
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c != ' ' && c != '.' && c != '!') ++letters;
+  }
+  return letters <= 8;  // "on", "by", "before", "之前"
+}
+
+// "对方的款项12月15号才会进来，我们当天就转给贵司", "…下月中旬拨款，届时即转付贵司": the next
+// clause pays on the same day ("当天", "届时", "then"), so this date is the promise.
+bool anaphoric_payment(std::string_view text, Scorer& s, Span clause, Span sentence) {
+  if (clause.end + 1 >= sentence.end) return false;
+  Span next = clause_after(text, clause);
+  std::string_view words = text.substr(next.begin, next.end - next.begin);
+  bool same_day = false;
+  for (std::string_view anaphor : {"当天", "届时", "到时", "that day", "the same day", "then"}) {
+    same_day |= words.find(anaphor) != std::string_view::npos;
+  }
+  if (!same_day) return false;
+  return s.rule(Cue::kPayVerb, next, 4, "paid on that day");
+}
+
+void score(std::string_view text, const std::vector<CueHit>& cues, bool money_already_sent,
+           int dated_mentions, PromiseCandidate& c) {
+  const DateMention& m = c.mention;
+  Scorer s(text, cues, c);
+  s.set_dated_mentions(dated_mentions);
+  if (!m.date || m.form == DateForm::kPast || m.form == DateForm::kAmbiguous) {
+    s.add(-10, std::string("not a single future date (") + std::string(to_string(m.form)) + ")");
+    return;
+  }
+  const Span clause = clause_around(text, m.begin, m.end);
+  const Span sentence = sentence_around(text, m.begin, m.end);
+  const Span after_in_clause{m.end, clause.end};
+  const Span near_before = clamp(m.begin > 20 ? m.begin - 20 : 0, m.begin, clause);
+  const Span near_after = clamp(m.end, m.end + 12, clause);
+  const Span near = clamp(m.begin > 40 ? m.begin - 40 : 0, m.end + 40, clause);
+  const Span hedge_window = clamp(m.begin > 30 ? m.begin - 30 : 0, m.end + 12, clause);
+
+  // What makes it a promise: paying, a request for time, the rest of a payment, or paying "then".
+  const bool same_day = anaphoric_payment(text, s, clause, sentence);
+  c.same_day = same_day;
+  const bool pay_in_clause =
+      same_day || s.rule(Cue::kAskTime, clause, 4, "asks for time until then") ||
+      s.rule(Cue::kPayVerb, clause, 3, "pay verb") || s.rule(Cue::kBalance, clause, 3, "the rest");
+  const bool future_in_clause = s.rule(Cue::kFuture, clause, 1, "future");
+  if (pay_in_clause) s.rule(Cue::kBalance, clause, 1, "the rest");
+  bool pay = pay_in_clause;
+  if (!pay && m.relative() &&
+      preceded_by_word(text, m.begin, {"给我", "给我们", "再给", "宽限", "再等"})) {
+    pay = true;
+    s.add(4, "asks for time until then");
+  }
+  if (!pay && alone_in_clause(text, m, clause) && clause.begin > sentence.begin + 1) {
+    // "我们节后付，10月12号", "We pay only for 452 pcs, on 20th": the date completes the clause
+    // before it.
+    Span previous = clause_before(text, clause);
+    pay = s.rule(Cue::kAskTime, previous, 3, "asks for time just before") ||
+          s.rule(Cue::kPayVerb, previous, 3, "pay verb just before");
+  }
+  if (!pay) {
+    pay = s.rule(Cue::kAskTime, sentence, 3, "asks for time") ||
+          s.rule(Cue::kPartial, clause, 2, "part") ||
+          s.rule(Cue::kPayVerb, sentence, 2, "pay verb in the sentence");
+  }
+  if (!pay && !money_already_sent) pay = s.rule(Cue::kArrival, clause, 2, "money will reach you");
+  if (!pay && sentence.end - sentence.begin < 48) {  // "Realistically, mid-May." after an ask
+    Span previous = sentence_before(text, sentence);
+    pay = s.rule(Cue::kPayVerb, previous, 3, "pay verb just before") ||
+          s.rule(Cue::kAskTime, Span{0, text.size()}, 3, "asks for time");
+  }
+  if (!future_in_clause) s.rule(Cue::kFuture, sentence, 1, "future in the sentence");
+  s.rule(Cue::kPromiseWord, sentence, 1, "promise");
+  if (!s.rule(Cue::kDeadline, near_before, 1, "deadline")) {
+    s.rule(Cue::kDeadline, near_after, 1, "deadline");
+  }
+  if (!pay && text.size() < 48 && s.only_date()) {
+    pay = true;
+    s.add(3, "a short reply that names a date");
+  }
+  if (!pay) s.add(-2, "no payment in sight");
+
+  // What makes it something else.
+  if (const CueHit* past = s.explicit_past(pay_in_clause || future_in_clause ? clause : sentence)) {
+    s.add(-5, "already paid", past);
+  } else if (!future_in_clause) {
+    s.rule(Cue::kPaidPast, clause, -5, "already paid");
+  }
+  if (!future_in_clause) s.rule(Cue::kPastMarker, near_before, -2, "past");
+  // The buyer's customer's date, unless the reply pays on that same day.
+  const Span customer_window = clamp(m.begin > 40 ? m.begin - 40 : 0, m.end + 12, clause);
+  if (!same_day) {
+    bool customer = s.rule(Cue::kEndCustomer, customer_window, -3, "their customer") ||
+                    s.rule(Cue::kTheyOweUs, customer_window, -3, "paid to us") ||
+                    s.rule(Cue::kToUs, customer_window, -3, "to us");
+    if (!customer && (s.anywhere(Cue::kEndCustomer) || s.anywhere(Cue::kTheyOweUs))) {
+      s.rule(Cue::kThirdPartySays, customer_window, -4, "their customer's date");
+    }
+  }
+  const CueHit* return_after = s.find(Cue::kReturn, near_after);
+  if (return_after && starts_something(text, return_after->end)) {
+    s.add(-4, "after a return");
+  } else if (!pay_in_clause) {
+    s.rule(Cue::kReturn, near_before, -3, "a return") ||
+        s.rule(Cue::kReturn, near_after, -3, "a return");
+  }
+  s.rule(Cue::kHedge, hedge_window, -3, "hedged");
+  if (money_already_sent && !future_in_clause) {
+    s.rule(Cue::kArrival, clause, -4, "arrival of money sent");
+  }
+  bool from_today =
+      followed_by_word(text, m.end, {"from today", "from now", "from the date of this"});
+  if (m.relative() && from_today) {
+    s.add(1, "counted from today");
+  } else if (m.relative()) {
+    const CueHit* condition = s.find(Cue::kCondition, Span{sentence.begin, m.begin});
+    bool after_n_days =
+        condition && text.substr(condition->begin, condition->end - condition->begin) == "after" &&
+        condition->end + 1 >= m.begin;
+    if (condition && !after_n_days) {
+      s.add(-3, "counted from an unknown event", condition);
+    } else if (preceded_by_word(text, m.begin, {"后", "之后", "以后", "过后"})) {
+      s.add(-3, "counted from an unknown event");
+    } else {
+      s.rule(Cue::kCondition, after_in_clause, -3, "counted from an unknown event");
+    }
+  } else if (starts_something(text, m.end) ||
+             preceded_by_word(text, m.begin, {"after", "from", "starting", "as of", "since"})) {
+    s.add(-4, "a start, not a deadline");
+  }
+  bool calendar = m.form == DateForm::kCalendarDate || m.form == DateForm::kDayOfMonth ||
+                  m.form == DateForm::kEndOfMonth;
+  if (preceded_by_word(
+          text, m.begin,
+          {"dated", "value date", "date:", "截至", "截止", "截止到", "日期:", "日期"}) ||
+      followed_by_word(text, m.end, {"的"}) ||
+      (calendar && preceded_by_word(text, m.begin,
+                                    {"invoice of", "letter of", "statement of", "reminder of",
+                                     "email of", "mail of", "order of", "notice of",
+                                     "invoice dated", "reminder dated", "letter dated"}))) {
+    s.add(-5, "a document's date");
+  }
+  if (preceded_by_word(text, m.begin, {"因为是", "because it's", "because it is", "since it's"})) {
+    s.add(-3, "a circumstance");
+  }
+  s.rule(Cue::kNonPayAction, clamp(m.end, m.end + 24, clause), -3,
+         "followed by something else than paying");
+  if (!pay_in_clause) {
+    s.rule(Cue::kNonPayAction, clause, -3, "not about paying") ||
+        s.rule(Cue::kStatementRequest, clause, -3, "not about paying");
+  }
+  s.rule(Cue::kLateDelivery, near, -3, "late delivery");
+  s.rule(Cue::kClosing, clause, -4, "closing");
+  if (!pay_in_clause) {
+    s.rule(Cue::kHoliday, clause, -2, "holiday") || s.rule(Cue::kAway, clause, -2, "away");
+  }
+  if (m.form == DateForm::kToday && money_already_sent && !future_in_clause) {
+    s.add(-4, "today's payment, already made");
+  }
+  s.rule(Cue::kOutOfOffice, sentence, -5, "out of office") ||
+      s.rule(Cue::kAutoReply, sentence, -5, "auto-reply");
+  if (m.form == DateForm::kThisMonth) s.add(pay_in_clause ? -1 : -4, "'this month' alone");
+}
+
+}  // namespace
+
+PromiseDecision decide_promise(std::string_view text, const std::vector<DateMention>& mentions,
+                               const std::vector<CueHit>& cues, bool money_already_sent) {
+  PromiseDecision decision;
+  constexpr int kThreshold = 3;
+  int dated = 0;
+  for (const DateMention& m : mentions) dated += m.date.has_value();
+  for (const DateMention& m : mentions) {
+    PromiseCandidate c;
+    c.mention = m;
+    score(text, cues, money_already_sent, dated, c);
+    c.accepted = c.score >= kThreshold;
+    decision.candidates.push_back(std::move(c));
+  }
+  // The best-supported accepted date; among equals the latest (a part now, "the rest by X": X).
+  // A date borrowed from a third party ("届时即转付") only when the reply names none of its own.
+  const PromiseCandidate* best = nullptr;
+  auto better = [](const PromiseCandidate& c, const PromiseCandidate& than) {
+    if (c.same_day != than.same_day) return !c.same_day;
+    if (c.score != than.score) return c.score > than.score;
+    return *c.mention.date > *than.mention.date;
+  };
+  for (const PromiseCandidate& c : decision.candidates) {
+    if (c.accepted && (!best || better(c, *best))) best = &c;
+  }
+  if (best) decision.promise = best->mention;
+  return decision;
+}
+
+}  // namespace overdue::replies

@@ -1,0 +1,148 @@
+// Every promise-date convention of domain.md §8, in English and Chinese (Simplified, Traditional,
+// Chinese numerals, full-width digits), and the replies that name a date but promise nothing.
+#include "replies/promise.h"
+
+#include <gtest/gtest.h>
+
+#include "replies/cues.h"
+#include "replies/date_scanner.h"
+#include "replies/normalize.h"
+
+namespace overdue::replies {
+namespace {
+
+// The promise date of `text` received on `received`, or "-".
+std::string promise_of(const char* text, const char* received) {
+  static auto normalizer = Normalizer::create().value();
+  NormalizedText n = normalizer->normalize(text);
+  auto cues = find_cues(n.text);
+  bool sent = false;
+  for (const auto& c : cues) sent |= c.cue == Cue::kPaidPast || c.cue == Cue::kPaymentProof;
+  auto decision = decide_promise(n.text, scan_dates(n.text, CivilDate::of(received)), cues, sent);
+  return decision.promise ? decision.promise->date->iso() : "-";
+}
+
+struct Case {
+  const char* text;
+  const char* received;
+  const char* promise;
+};
+
+void check(const std::vector<Case>& cases) {
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.text) + " @ " + c.received);
+    EXPECT_EQ(promise_of(c.text, c.received), c.promise);
+  }
+}
+
+TEST(Promise, EnglishConventions) {
+  check({
+      {"We will pay tomorrow.", "2026-03-02", "2026-03-03"},
+      {"Payment will be made within 10 days.", "2026-03-02", "2026-03-12"},
+      {"We can pay in 5 days.", "2026-03-30", "2026-04-04"},
+      {"Please give us 3 more days, we pay then.", "2026-03-02", "2026-03-05"},
+      {"We will settle it in two weeks.", "2026-03-02", "2026-03-16"},
+      {"We will pay by Friday.", "2026-03-03", "2026-03-06"},
+      {"We will pay by Friday.", "2026-03-06", "2026-03-06"},
+      {"We will pay by Friday.", "2026-03-07", "2026-03-13"},
+      {"Payment goes out on Monday.", "2026-03-04", "2026-03-09"},
+      {"We will pay next Friday.", "2026-03-02", "2026-03-13"},
+      {"We will pay next Monday.", "2026-03-08", "2026-03-09"},
+      {"We'll pay this week.", "2026-03-04", "2026-03-08"},
+      {"We'll pay next week.", "2026-03-04", "2026-03-15"},
+      {"We will pay by the end of the month.", "2026-02-10", "2026-02-28"},
+      {"We will pay by the end of April.", "2026-03-15", "2026-04-30"},
+      {"We will pay by the end of January.", "2025-12-15", "2026-01-31"},
+      {"We will pay next month.", "2026-01-20", "2026-02-28"},
+      {"We will pay mid-month.", "2026-03-10", "2026-03-15"},
+      {"We will pay mid-April.", "2026-03-10", "2026-04-15"},
+      {"We will pay on the 12th.", "2026-03-05", "2026-03-12"},
+      {"We will pay on the 12th.", "2026-03-20", "2026-04-12"},
+      {"We will pay on the 31st.", "2026-02-10", "2026-02-28"},
+      {"We need a month, then we pay in full.", "2026-01-31", "2026-02-28"},
+      {"Payment will be released on 2026-03-20.", "2026-03-02", "2026-03-20"},
+      {"We will pay on 20/03/2026.", "2026-03-02", "2026-03-20"},
+      {"We will pay on March 20.", "2026-03-02", "2026-03-20"},
+      {"We will pay on 20 March.", "2026-03-02", "2026-03-20"},
+      {"We will pay within 3 working days.", "2026-03-06", "2026-03-11"},
+      {"Could you give us another three weeks?", "2026-03-02", "2026-03-23"},
+      {"We pay half now, the rest by the 20th.", "2026-03-02", "2026-03-20"},
+      {"We can pay part of it next week.", "2026-03-02", "2026-03-15"},
+      {"Sent USD 5,000 today, the balance will follow by the end of the month.", "2026-03-02",
+       "2026-03-31"},
+  });
+}
+
+TEST(Promise, ChineseConventions) {
+  check({
+      {"我们明天付款。", "2026-03-02", "2026-03-03"},
+      {"三天内付清。", "2026-03-02", "2026-03-05"},
+      {"两周内付款。", "2026-03-02", "2026-03-16"},
+      {"我们十天内一定付。", "2026-01-05", "2026-01-15"},
+      {"5个工作日内付款。", "2026-03-05", "2026-03-12"},
+      {"七个工作天内可以付款。", "2026-07-24", "2026-08-04"},
+      {"周五前付。", "2026-03-04", "2026-03-06"},
+      {"这周五付。", "2026-03-07", "2026-03-13"},
+      {"下周一付款。", "2026-03-04", "2026-03-09"},
+      {"下礼拜三前付清。", "2026-03-04", "2026-03-11"},
+      {"本周内付清。", "2026-03-04", "2026-03-08"},
+      {"下周一定付。", "2026-03-04", "2026-03-15"},
+      {"月底前付。", "2026-02-10", "2026-02-28"},
+      {"4月底前付清。", "2026-03-15", "2026-04-30"},
+      {"下个月付。", "2026-01-20", "2026-02-28"},
+      {"下个月中旬付款。", "2026-03-15", "2026-04-15"},
+      {"十五号付。", "2026-03-20", "2026-04-15"},
+      {"15号付。", "2026-03-10", "2026-03-15"},
+      {"一个月内付清。", "2026-01-31", "2026-02-28"},
+      {"我们3月20日付款。", "2026-03-02", "2026-03-20"},
+      {"预计2026年10月9日付款。", "2026-09-30", "2026-10-09"},
+      {"可以宽限到下月10号吗？", "2026-03-02", "2026-04-10"},
+      {"能不能再给我们两周？", "2026-03-02", "2026-03-16"},
+      {"今天先付一半，剩下的月底前付清。", "2026-01-12", "2026-01-31"},
+      {"明年1月底前付清。", "2025-12-12", "2026-01-31"},
+  });
+}
+
+TEST(Promise, TraditionalCantoneseAndFullWidth) {
+  check({
+      {"我們下週五前匯出。", "2026-03-04", "2026-03-13"},
+      {"十五號付款，謝謝。", "2026-03-20", "2026-04-15"},
+      {"兩個禮拜內一定過數俾你。", "2026-07-20", "2026-08-03"},
+      {"今個月尾前會settle。", "2026-11-09", "2026-11-30"},
+      {"我们１５号付款。", "2026-03-10", "2026-03-15"},
+      {"ＵＳＤ５，０００　下周五付。", "2026-03-04", "2026-03-13"},
+  });
+}
+
+TEST(Promise, DatesThatAreNotPromises) {
+  check({
+      {"Back after the fair next week, we will talk then.", "2026-03-02", "-"},
+      {"I'm out of the office until Monday, March 9.", "2026-03-02", "-"},
+      {"We are closing the business at the end of this month.", "2026-03-02", "-"},
+      {"We propose to pay in three monthly instalments.", "2026-03-02", "-"},
+      {"Our customer promised to pay us on Friday.", "2026-03-02", "-"},
+      {"The money was paid on Monday, it should reach you next week.", "2026-03-04", "-"},
+      {"We will pay within 5 days of receiving the corrected invoice.", "2026-03-02", "-"},
+      {"Maybe next week, I am not sure.", "2026-03-02", "-"},
+      {"Wire went out on the 27th.", "2026-03-30", "-"},
+      {"Please send a statement as of March 31.", "2026-04-02", "-"},
+      {"老板出差了，下周回来再说。", "2026-03-02", "-"},
+      {"客户说这周五付款给我们。", "2026-03-02", "-"},
+      {"货款已于3月5号汇出。", "2026-03-11", "-"},
+      {"公司下个月底正式关门。", "2026-03-02", "-"},
+      {"收到发票后三天内付款。", "2026-03-02", "-"},
+      {"大概月底吧。", "2026-03-02", "-"},
+      {"付款要分三次，具体时间再定。", "2026-03-02", "-"},
+  });
+}
+
+TEST(Promise, TheirCustomersDateIsNotOurs) {
+  check({
+      {"客户说这周五打款给我们，到了我们就付你们，最迟下周一。", "2025-12-09", "2025-12-15"},
+      {"They have promised us the end of the month, so we'll pay you by 5 November.", "2025-10-17",
+       "2025-11-05"},
+  });
+}
+
+}  // namespace
+}  // namespace overdue::replies

@@ -1,0 +1,171 @@
+// Trains the reply-reason model at build time: reads the corpus, keeps the writers the split
+// file marks `train` (never the held-out ones), turns each reply into the tokens the classifier
+// will read (replies/features.h) and trains fastText with one thread and a fixed seed, so the
+// same corpus always gives the same model.
+//
+// Usage: overdue_train_replies --split data/replies/split.txt --corpus data/replies/corpus
+//            --out build/overdue-replies.bin [--writers w01,w02] [--chinese char_ngrams|icu_words]
+//            [--dim 24] [--epoch 40] [--lr 0.5]
+#include <fasttext/fasttext.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "replies/cues.h"
+#include "replies/features.h"
+#include "replies/normalize.h"
+#include "replies/reply_table.h"
+
+namespace {
+
+using namespace overdue::replies;
+
+struct Options {
+  std::string split, corpus, out, writers;
+  ChineseTokens chinese = ChineseTokens::kCharNgrams;
+  int dim = 24, epoch = 40;
+  double lr = 0.5;
+};
+
+[[noreturn]] void fail(const std::string& message) {
+  std::cerr << "overdue_train_replies: " << message << "\n";
+  std::exit(1);
+}
+
+Options parse(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) fail(arg + " needs a value");
+      return argv[++i];
+    };
+    if (arg == "--split") {
+      o.split = value();
+    } else if (arg == "--corpus") {
+      o.corpus = value();
+    } else if (arg == "--out") {
+      o.out = value();
+    } else if (arg == "--writers") {
+      o.writers = value();
+    } else if (arg == "--dim") {
+      o.dim = std::stoi(value());
+    } else if (arg == "--epoch") {
+      o.epoch = std::stoi(value());
+    } else if (arg == "--lr") {
+      o.lr = std::stod(value());
+    } else if (arg == "--chinese") {
+      std::string v = value();
+      if (v == "icu_words") {
+        o.chinese = ChineseTokens::kIcuWords;
+      } else if (v != "char_ngrams") {
+        fail("--chinese must be char_ngrams or icu_words");
+      }
+    } else {
+      fail("unknown argument " + arg);
+    }
+  }
+  if (o.corpus.empty() || o.out.empty() || (o.split.empty() && o.writers.empty())) {
+    fail("usage: --split FILE --corpus DIR --out FILE [--writers w01,w02]");
+  }
+  return o;
+}
+
+// The writers of the `train` line of the split file (or of --writers).
+std::vector<std::string> train_writers(const Options& o) {
+  std::vector<std::string> writers;
+  std::string source = o.writers;
+  if (source.empty()) {
+    std::ifstream in(o.split);
+    if (!in) fail("cannot read the split file " + o.split);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::istringstream words(line);
+      std::string part;
+      words >> part;
+      if (part != "train") continue;
+      for (std::string w; words >> w;) writers.push_back(w);
+    }
+  } else {
+    std::istringstream list(source);
+    for (std::string w; std::getline(list, w, ',');) writers.push_back(w);
+  }
+  if (writers.empty()) fail("no training writers (a 'train w01 w02 …' line in the split file)");
+  return writers;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o = parse(argc, argv);
+  auto normalizer = Normalizer::create();
+  if (!normalizer) fail(normalizer.error().message);
+  ChineseWordBreaker breaker;
+  const std::string train_path = o.out + ".train.txt";
+  std::ofstream train(train_path, std::ios::binary | std::ios::trunc);
+  if (!train) fail("cannot write " + train_path);
+  std::set<std::string> seen;
+  std::map<std::string, int> per_reason;
+  int rows = 0, duplicates = 0;
+  for (const auto& writer : train_writers(o)) {
+    std::string path = (std::filesystem::path(o.corpus) / (writer + ".tsv")).string();
+    auto table = read_reply_table(path, ReplyColumns::kLabelled);
+    if (!table) fail(table.error().message);
+    for (const auto& row : table->rows) {
+      if (!row.writer.empty() && row.writer != writer) {
+        fail(path + ":" + std::to_string(row.line) + ": writer '" + row.writer + "' in " + writer);
+      }
+      NormalizedText text = (*normalizer)->normalize(row.text);
+      if (!seen.insert(text.text).second) {
+        ++duplicates;
+        continue;
+      }
+      auto tokens = model_tokens(text, find_cues(text.text), o.chinese, &breaker);
+      std::string reason(to_string(*row.reason));
+      train << "__label__" << reason;
+      for (const auto& t : tokens) train << ' ' << t;
+      train << '\n';
+      ++per_reason[reason];
+      ++rows;
+    }
+  }
+  train.close();
+
+  fasttext::Args args;
+  args.input = train_path;
+  args.output = o.out;
+  args.model = fasttext::model_name::sup;
+  args.loss = fasttext::loss_name::softmax;
+  args.dim = o.dim;
+  args.epoch = o.epoch;
+  args.lr = o.lr;
+  args.wordNgrams = 1;  // word pairs are explicit tokens
+  args.minCount = 1;
+  args.minn = 0;
+  args.maxn = 0;
+  args.bucket = 0;  // no hashed n-grams: a small model
+  args.thread = 1;  // with the fixed seed: deterministic
+  args.seed = 20260415;
+  args.verbose = 0;
+  fasttext::FastText model;
+  try {
+    model.train(args);
+    const std::string tmp = o.out + ".tmp";
+    model.saveModel(tmp);
+    std::filesystem::rename(tmp, o.out);
+  } catch (const std::exception& e) {
+    fail(std::string("training failed: ") + e.what());
+  }
+  std::filesystem::remove(train_path);
+  std::cout << "reply model: " << rows << " replies (" << duplicates << " duplicates skipped), "
+            << model.getDictionary()->nwords() << " tokens, dim " << o.dim << ", "
+            << to_string(o.chinese) << " -> " << o.out << "\n";
+  return 0;
+}
