@@ -7,7 +7,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "domain/collection.h"
@@ -38,6 +40,28 @@ struct InvoiceHeader {
   int64_t total_minor = 0;
 };
 
+// New invoices for Store::append_invoices, with ids the caller assigned from next_invoice_id().
+struct NewInvoiceRows {
+  struct Header {
+    int64_t id = 0;
+    Invoice invoice;  // its lines are not read: they come as `lines`
+    int64_t total_minor = 0;
+  };
+  struct Line {
+    int64_t invoice_id = 0;
+    int line_no = 0;
+    std::string_view product;  // valid while append_invoices runs
+    Quantity quantity;
+    std::string_view unit;
+    UnitPrice unit_price;
+    int64_t amount_minor = 0;
+  };
+  std::vector<Header> invoices;
+  std::vector<Line> lines;  // of invoices appended in this call or before
+  // (invoice id, minor units) added to the stored total of an invoice appended before.
+  std::vector<std::pair<int64_t, int64_t>> total_increases;
+};
+
 // Rolls back on destruction unless commit() was called.
 class Transaction {
  public:
@@ -45,6 +69,7 @@ class Transaction {
   virtual void commit() = 0;
 };
 
+// Used by one thread at a time (the SQLite store's connection has no mutex of its own).
 class Store {
  public:
   virtual ~Store() = default;
@@ -69,6 +94,12 @@ class Store {
   virtual std::vector<Invoice> invoices_of(const std::string& customer_id) = 0;
   // Inserts new invoices with their lines (bulk: the import path for millions of lines).
   virtual void insert_invoices(const std::vector<const Invoice*>& invoices) = 0;
+  // The streaming form of insert_invoices: headers, then lines, then total increases.
+  virtual void append_invoices(const NewInvoiceRows& rows) = 0;
+  // The id the next new invoice gets (one more than the highest stored).
+  virtual int64_t next_invoice_id() = 0;
+  // Whether an invoice with this number is stored (a statement prepared once: for bulk checks).
+  virtual bool has_invoice(std::string_view invoice_no) = 0;
   virtual void replace_invoice(const Invoice& inv) = 0;
   // Every invoice's total and what settled it as of the date (allocations effective by then,
   // of payments not reversed by then). Invoices issued after as_of are left out.
