@@ -231,10 +231,8 @@ Result<std::string> resolve_dispute(CommandContext& ctx, const std::string& invo
                    invoice_no + " in " + inv->currency.str()};
     }
     if (money->minor() <= 0) return Error{"--credit: must be greater than zero"};
-    int64_t open = 0;
-    for (const auto& b : ctx.store.balances_of(inv->customer_id, inv->currency)) {
-      if (b.invoice_no == invoice_no) open = b.open_minor();
-    }
+    auto balance = live_balance(ctx.store, *inv);
+    int64_t open = balance ? balance->open_minor() : 0;
     if (money->minor() > open) {
       return Error{"--credit: " + money->str() + " is more than the " +
                    Money(inv->currency, std::max<int64_t>(open, 0)).str() + " open on invoice " +

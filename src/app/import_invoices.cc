@@ -13,6 +13,7 @@
 #include "app/import_parsers.h"
 #include "app/invoice_numbers.h"
 #include "app/invoice_writer.h"
+#include "app/payment_commands.h"
 #include "domain/terms.h"
 
 namespace overdue::app {
@@ -332,10 +333,8 @@ void reconcile(store::Store& store, const InvoiceReader& reader,
                           "invoice " + invoice.invoice_no +
                               ": --update cannot change the customer or currency of an invoice");
     } else {
-      int64_t settled = 0;
-      for (const auto& b : store.balances_of(invoice.customer_id, invoice.currency)) {
-        if (b.invoice_no == invoice.invoice_no) settled = b.settled_minor;
-      }
+      auto balance = live_balance(store, invoice);
+      int64_t settled = balance ? balance->settled_minor : 0;
       if (settled > invoice.total_minor()) {
         report.problems.add(*p.file, p.line, 1,
                             "invoice " + invoice.invoice_no + ": new total " +

@@ -15,13 +15,6 @@ int64_t applied_cash(store::Store& store, const std::string& payment_id) {
   return applied;
 }
 
-std::optional<engine::InvoiceBalance> live_balance(store::Store& store, const Invoice& inv) {
-  for (const auto& b : store.balances_of(inv.customer_id, inv.currency)) {
-    if (b.invoice_no == inv.invoice_no) return b;
-  }
-  return std::nullopt;
-}
-
 void record(CommandContext& ctx, const std::string& action, const std::string& subject,
             const nlohmann::json& detail) {
   ctx.store.journal(
@@ -29,6 +22,13 @@ void record(CommandContext& ctx, const std::string& action, const std::string& s
 }
 
 }  // namespace
+
+std::optional<engine::InvoiceBalance> live_balance(store::Store& store, const Invoice& inv) {
+  for (const auto& b : store.balances_of(inv.customer_id, inv.currency)) {
+    if (b.invoice_no == inv.invoice_no) return b;
+  }
+  return std::nullopt;
+}
 
 Result<std::string> allocate_manually(CommandContext& ctx, const std::string& payment_id,
                                       const std::string& invoice_no, const std::string& amount) {

@@ -2,6 +2,7 @@
 // Each checks everything first, writes in one transaction and journals the decision.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "domain/result.h"
@@ -14,6 +15,10 @@ struct CommandContext {
   CivilDate as_of;
   std::string actor;
 };
+
+// The stored invoice's total and what every live (not reversed) allocation has settled on it,
+// whatever its date; nullopt when the invoice is not stored.
+std::optional<engine::InvoiceBalance> live_balance(store::Store& store, const Invoice& inv);
 
 // Allocates AMOUNT of PAYMENT's unapplied money to INVOICE (same customer and currency; not more
 // than the payment has left nor the invoice has open). Returns a one-line summary.
