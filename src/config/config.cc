@@ -103,13 +103,22 @@ Result<Config> parse_config(std::string_view text, const std::string& source) {
                                       "payments must be a table (a [payments] "
                                       "section)"));
       }
+    } else if (name == "company" || name == "smtp") {
+      if (const toml::table* table = node.as_table()) {
+        if (name == "company") {
+          read_company(source, *table, config.company, problems);
+        } else {
+          read_smtp(source, *table, config.smtp, problems);
+        }
+      } else {
+        problems.push_back(problem_at(source, node, name + " must be a table (a [" + name + "] section)"));
+      }
     } else if (!is_policy_section(name)) {
-      std::string later = name == "company" || name == "smtp" || name == "imap"
-                              ? " ([company], [smtp] and [imap] are not supported yet)"
-                              : "";
+      std::string later = name == "imap" ? " ([imap] is not supported yet)" : "";
       problems.push_back(problem_at(source, node,
                                     "unknown section or key '" + name + "'" + later +
-                                        " (allowed: [payments], " + policy_sections_text() + ")"));
+                                        " (allowed: [payments], [company], [smtp], " +
+                                        policy_sections_text() + ")"));
     }
   }
   for (auto& p : read_policy(source, root, config.policy)) problems.push_back(std::move(p));

@@ -1,5 +1,5 @@
-// overdue.toml: the one config file — [payments] and the collection policy ([ladder], …);
-// [company], [smtp] and [imap] come with later issues.
+// overdue.toml: the one config file — [payments], the collection policy ([ladder], …), [company]
+// and [smtp]; [imap] comes with mail-in.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +8,7 @@
 
 #include "domain/currency.h"
 #include "domain/result.h"
+#include "config/mail_config.h"
 #include "engine/policy.h"
 
 namespace overdue {
@@ -24,6 +25,8 @@ struct Config {
   std::string source;  // file it was read from; empty for built-in defaults
   PaymentsConfig payments;
   engine::Policy policy = engine::Policy::defaults();
+  CompanyConfig company;
+  SmtpConfig smtp;
 };
 
 // Reads a config file over the built-in defaults, key by key. Unknown sections or keys and bad

@@ -103,6 +103,40 @@ CREATE TRIGGER case_events_append_only_update BEFORE UPDATE ON case_events
 CREATE TRIGGER case_events_append_only_delete BEFORE DELETE ON case_events
   BEGIN SELECT RAISE(ABORT, 'case events are append-only'); END;
 )sql",
+      // 3: the outbox (issue 5). Letters change state; every change is also journaled.
+      R"sql(
+CREATE TABLE letters (
+  id INTEGER PRIMARY KEY,
+  customer_id TEXT NOT NULL REFERENCES customers(customer_id),
+  action TEXT NOT NULL,
+  as_of TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('draft', 'approved', 'sending', 'sent', 'failed',
+                                       'unknown', 'cancelled', 'replaced')),
+  language TEXT NOT NULL,
+  from_addr TEXT NOT NULL,
+  to_addrs TEXT NOT NULL,
+  cc_addrs TEXT NOT NULL,
+  reply_to TEXT NOT NULL DEFAULT '',
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  attachment_name TEXT NOT NULL DEFAULT '',
+  attachment TEXT NOT NULL DEFAULT '',
+  message_id TEXT NOT NULL UNIQUE,
+  in_reply_to TEXT NOT NULL DEFAULT '',
+  refs TEXT NOT NULL DEFAULT '',
+  invoices TEXT NOT NULL DEFAULT '[]',
+  pay_by TEXT,
+  why TEXT NOT NULL DEFAULT '[]',
+  recipient_customer_id TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  server_reply TEXT NOT NULL DEFAULT '',
+  sent_on TEXT,
+  raw TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX letters_by_customer ON letters(customer_id, state);
+CREATE INDEX letters_by_state ON letters(state);
+)sql",
   };
   return kMigrations;
 }

@@ -11,6 +11,7 @@
 
 #include "store/schema.h"
 #include "store/sqlite_invoice_rows.h"
+#include "store/sqlite_outbox.h"
 #include "store/store.h"
 
 namespace overdue::store {
@@ -181,6 +182,8 @@ class SqliteStore : public Store {
   std::unique_ptr<Transaction> begin() override {
     return std::make_unique<SqliteTransaction>(db_);
   }
+
+  Outbox& outbox() override { return *outbox_; }
 
   // --- customers -------------------------------------------------------------------------
   std::optional<Customer> find_customer(const std::string& id) override {
@@ -887,6 +890,7 @@ class SqliteStore : public Store {
   CurrencyCache currencies_;
   std::unique_ptr<SQLite::Statement> open_disputes_;
   SqliteInvoiceRows invoice_rows_{db_.getHandle()};
+  std::unique_ptr<Outbox> outbox_ = make_sqlite_outbox(db_);
 };
 
 }  // namespace

@@ -224,10 +224,23 @@ INSTANTIATE_TEST_SUITE_P(
                 "ladder.collection_agency.days = 120",
                 false},
         BadCase{"unknown_section", "[mail]\nhost = \"x\"\n",
-                "test.toml:1: unknown section or key 'mail' (allowed: [payments], [ladder]"},
-        BadCase{"smtp_not_yet", "[smtp]\nhost = \"x\"\n",
-                "test.toml:1: unknown section or key 'smtp' ([company], [smtp] and [imap] are "
-                "not supported yet)"},
+                "test.toml:1: unknown section or key 'mail' (allowed: [payments], [company], [smtp], "
+                "[ladder]"},
+        BadCase{"imap_not_yet", "[imap]\nhost = \"x\"\n",
+                "test.toml:1: unknown section or key 'imap' ([imap] is not supported yet)"},
+        BadCase{"smtp_unknown_key", "[smtp]\nhost = \"x\"\n",
+                "test.toml:2: unknown key smtp.host (allowed in [smtp]: url, user, password_file, "
+                "starttls, ca_file, timeout_seconds)"},
+        BadCase{"smtp_password_in_file", "[smtp]\npassword = \"hunter2\"\n",
+                "test.toml:2: smtp.password is not read from the config file: set "
+                "OVERDUE_SMTP_PASSWORD or smtp.password_file"},
+        BadCase{"smtp_bad_url", "[smtp]\nurl = \"http://x\"\n",
+                "test.toml:2: smtp.url must start with smtp:// or smtps://"},
+        BadCase{"bank_bad_currency", "[company.bank.XYZ]\nbank = \"x\"\n",
+                "test.toml:1: company.bank.XYZ: not an ISO 4217 currency code"},
+        BadCase{"bank_missing_swift", "[company.bank.USD]\nbeneficiary = \"a\"\nbank = \"b\"\n"
+                "account = \"c\"\n",
+                "test.toml:1: company.bank.USD.swift is missing"},
         BadCase{"unknown_top_level_key", "grace_days = 3\n",
                 "test.toml:1: unknown section or key 'grace_days'"},
         BadCase{"unknown_ladder_key", "[ladder]\npay_within = 7\n",
@@ -260,7 +273,7 @@ alpha = 2
 
 [ladder.reminder]
 days = "x"
-[smtp]
+[imap]
 )");
   EXPECT_EQ(message,
             "test.toml:2: unknown key trusted.zeta (allowed in [trusted]: min_years, "
@@ -271,8 +284,8 @@ days = "x"
             "on_time_grace_days, extra_patience_days, max_instalments, max_instalment_days)\n"
             "test.toml:6: ladder.reminder.days must be a whole number from 1 to 3660 (stage 1: "
             "when the oldest unpaid invoice is this many days overdue), got \"x\"\n"
-            "test.toml:7: unknown section or key 'smtp' ([company], [smtp] and [imap] are not "
-            "supported yet) (allowed: [payments], [ladder], [embassy_assist], [promises], "
+            "test.toml:7: unknown section or key 'imap' ([imap] is not supported yet) (allowed: "
+            "[payments], [company], [smtp], [ladder], [embassy_assist], [promises], "
             "[payment_sent], [stalling], [insurance], [trusted], [extension])");
 }
 

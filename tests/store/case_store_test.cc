@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "store/schema.h"
 #include "store/store.h"
 
 namespace overdue::store {
@@ -64,10 +65,11 @@ class CaseStoreTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(CaseStoreTest, FreshBookIsAtSchemaVersionTwoAndCaseEventsAreAppendOnly) {
+TEST_F(CaseStoreTest, FreshBookIsAtTheLatestSchemaAndCaseEventsAreAppendOnly) {
   store_->add_reason("C1", ReasonRecord{Reason::kOversight, d("2026-08-01"), "manual", ""});
   SQLite::Database db(path(), SQLite::OPEN_READWRITE);
-  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 2);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(),
+            static_cast<int>(overdue::store::sqlite_migrations().size()));
   EXPECT_THROW(db.exec("UPDATE case_events SET event_date = '2020-01-01'"), SQLite::Exception);
   EXPECT_THROW(db.exec("DELETE FROM case_events"), SQLite::Exception);
 }

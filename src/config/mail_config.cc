@@ -1,0 +1,183 @@
+#include "config/mail_config.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+
+#include "domain/currency.h"
+
+namespace overdue {
+namespace {
+
+ConfigProblem problem_at(const std::string& path, const toml::node& node,
+                         const std::string& message) {
+  int64_t line = node.source().begin.line;
+  return {line, path + ":" + std::to_string(line) + ": " + message};
+}
+
+// A table of string keys: each known key writes its field; unknown keys and non-strings are
+// problems naming the allowed keys.
+using StringFields = std::vector<std::pair<const char*, std::string*>>;
+
+void read_strings(const std::string& path, const std::string& section, const toml::table& table,
+                  const StringFields& fields, std::vector<ConfigProblem>& problems,
+                  const std::function<bool(const std::string&, const toml::node&)>& other = {},
+                  const std::string& more_allowed = "") {
+  for (const auto& [key, node] : table) {
+    std::string name(key.str());
+    if (other && other(name, node)) continue;
+    std::string* target = nullptr;
+    for (const auto& [field, out] : fields) {
+      if (name == field) target = out;
+    }
+    if (!target) {
+      std::string allowed;
+      for (const auto& [field, out] : fields) allowed += (allowed.empty() ? "" : ", ") + std::string(field);
+      allowed += more_allowed;
+      problems.push_back(problem_at(path, node, "unknown key " + section + "." + name +
+                                                    " (allowed in [" + section + "]: " + allowed + ")"));
+      continue;
+    }
+    if (auto v = node.value_exact<std::string>()) {
+      *target = *v;
+    } else {
+      problems.push_back(problem_at(path, node, section + "." + name + " must be a string"));
+    }
+  }
+}
+
+// "Name <a@b>" or "a@b" -> the address part, if it looks like one.
+bool has_address(const std::string& from) {
+  auto lt = from.find('<');
+  std::string addr = lt == std::string::npos ? from : from.substr(lt + 1, from.find('>', lt) - lt - 1);
+  auto at = addr.find('@');
+  return at != std::string::npos && at > 0 && at + 1 < addr.size() &&
+         addr.find_first_of(" \t,;") == std::string::npos;
+}
+
+}  // namespace
+
+std::vector<std::string> CompanyConfig::missing_for_letters() const {
+  std::vector<std::string> out;
+  if (name.empty()) out.push_back("[company] name is missing (the company that signs letters)");
+  if (from.empty()) {
+    out.push_back("[company] from is missing (the sender address, e.g. \"Credit desk <ar@example.com>\")");
+  } else if (!has_address(from)) {
+    out.push_back("[company] from = \"" + from + "\" is not an e-mail address");
+  }
+  if (!reply_to.empty() && !has_address(reply_to)) {
+    out.push_back("[company] reply_to = \"" + reply_to + "\" is not an e-mail address");
+  }
+  if (message_id_domain.empty()) {
+    out.push_back("[company] message_id_domain is missing (e.g. \"example.com\": our letters' "
+                  "Message-IDs end in @message_id_domain)");
+  }
+  return out;
+}
+
+void read_company(const std::string& path, const toml::table& table, CompanyConfig& out,
+                  std::vector<ConfigProblem>& problems) {
+  StringFields fields = {{"name", &out.name},
+                         {"name_zh", &out.name_zh},
+                         {"address", &out.address},
+                         {"from", &out.from},
+                         {"reply_to", &out.reply_to},
+                         {"message_id_domain", &out.message_id_domain},
+                         {"signer", &out.signer}};
+  auto banks = [&](const std::string& name, const toml::node& node) {
+    if (name != "bank") return false;
+    const toml::table* by_currency = node.as_table();
+    if (!by_currency) {
+      problems.push_back(problem_at(path, node, "company.bank must be a table of currencies "
+                                                "([company.bank.USD], …)"));
+      return true;
+    }
+    for (const auto& [code, account_node] : *by_currency) {
+      std::string cur(code.str());
+      if (!Currency::parse(cur)) {
+        problems.push_back(problem_at(path, account_node, "company.bank." + cur +
+                                                              ": not an ISO 4217 currency code"));
+        continue;
+      }
+      const toml::table* account = account_node.as_table();
+      if (!account) {
+        problems.push_back(problem_at(path, account_node, "company.bank." + cur + " must be a table"));
+        continue;
+      }
+      BankAccount& b = out.banks[cur];
+      std::string section = "company.bank." + cur;
+      read_strings(path, section, *account,
+                   {{"beneficiary", &b.beneficiary},
+                    {"bank", &b.bank},
+                    {"swift", &b.swift},
+                    {"account", &b.account},
+                    {"bank_address", &b.bank_address}},
+                   problems);
+      for (auto [key, value] : {std::pair{"beneficiary", &b.beneficiary}, {"bank", &b.bank},
+                                {"swift", &b.swift}, {"account", &b.account}}) {
+        if (value->empty()) {
+          problems.push_back(problem_at(path, account_node, section + "." + key + " is missing"));
+        }
+      }
+    }
+    return true;
+  };
+  read_strings(path, "company", table, fields, problems, banks, ", [company.bank.<CUR>]");
+}
+
+void read_smtp(const std::string& path, const toml::table& table, SmtpConfig& out,
+               std::vector<ConfigProblem>& problems) {
+  std::string starttls;
+  auto other = [&](const std::string& name, const toml::node& node) {
+    if (name == "password") {
+      problems.push_back(problem_at(path, node,
+                                    "smtp.password is not read from the config file: set "
+                                    "OVERDUE_SMTP_PASSWORD or smtp.password_file"));
+      return true;
+    }
+    if (name != "timeout_seconds") return false;
+    auto v = node.value_exact<int64_t>();
+    if (!v || *v < 1 || *v > 600) {
+      problems.push_back(problem_at(path, node, "smtp.timeout_seconds must be a whole number from 1 to 600"));
+    } else {
+      out.timeout_seconds = static_cast<int>(*v);
+    }
+    return true;
+  };
+  read_strings(path, "smtp", table,
+               {{"url", &out.url},
+                {"user", &out.user},
+                {"password_file", &out.password_file},
+                {"starttls", &starttls},
+                {"ca_file", &out.ca_file}},
+               problems, other, ", timeout_seconds");
+  if (!out.url.empty() && out.url.rfind("smtp://", 0) != 0 && out.url.rfind("smtps://", 0) != 0) {
+    problems.push_back(problem_at(path, *table.get("url"),
+                                  "smtp.url must start with smtp:// or smtps:// (e.g. "
+                                  "\"smtp://mail.example.com:587\")"));
+  }
+  if (const toml::node* node = table.get("starttls")) {
+    if (starttls == "no") {
+      out.starttls = StartTls::kNo;
+    } else if (starttls == "try") {
+      out.starttls = StartTls::kTry;
+    } else if (starttls == "require") {
+      out.starttls = StartTls::kRequire;
+    } else if (node->is_string()) {
+      problems.push_back(problem_at(path, *node, "smtp.starttls must be \"no\", \"try\" or \"require\""));
+    }
+  }
+}
+
+Result<std::string> smtp_password(const SmtpConfig& smtp) {
+  if (const char* env = std::getenv("OVERDUE_SMTP_PASSWORD"); env && *env) return std::string(env);
+  if (smtp.password_file.empty()) return std::string();
+  std::ifstream in(smtp.password_file);
+  if (!in) return Error{"smtp.password_file " + smtp.password_file + ": cannot read it"};
+  std::string line;
+  std::getline(in, line);
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  return line;
+}
+
+}  // namespace overdue
