@@ -1,5 +1,7 @@
 #include "mail/letter_text.h"
 
+#include "report/statement_report.h"
+
 #include <unicode/locid.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -14,18 +16,6 @@ constexpr const char* kMonths[] = {"January", "February", "March",     "April",
                                    "May",     "June",     "July",      "August",
                                    "September", "October", "November", "December"};
 
-// "1234567" -> "1,234,567" (digits only).
-std::string group_thousands(const std::string& digits) {
-  std::string out;
-  int count = 0;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    if (count && count % 3 == 0) out.insert(out.begin(), ',');
-    out.insert(out.begin(), *it);
-    ++count;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string letter_date(const CivilDate& d, Language lang) {
@@ -38,18 +28,10 @@ std::string letter_date(const CivilDate& d, Language lang) {
 
 std::string letter_money(const Money& m) { return m.str(); }
 
-std::string letter_quantity(const Quantity& q) {
-  std::string text = format_scaled(q.milli, 3, 0);
-  auto dot = text.find('.');
-  std::string whole = text.substr(0, dot);
-  bool negative = !whole.empty() && whole[0] == '-';
-  if (negative) whole.erase(0, 1);
-  return (negative ? "-" : "") + group_thousands(whole) +
-         (dot == std::string::npos ? "" : text.substr(dot));
-}
+std::string letter_quantity(const Quantity& q) { return report::quantity_text(q); }
 
 std::string letter_unit_price(const UnitPrice& p, const Currency& currency) {
-  return currency.str() + " " + format_scaled(p.micro, 6, currency.minor_digits());
+  return currency.str() + " " + report::unit_price_text(p, currency);
 }
 
 std::string country_name(const std::string& iso_code, Language lang) {

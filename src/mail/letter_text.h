@@ -16,7 +16,7 @@ namespace overdue::mail {
 std::string letter_date(const CivilDate& d, Language lang);
 // "USD 12,345.67" in every language: the ISO code is what banks and buyers read alike.
 std::string letter_money(const Money& m);
-// "1,250" / "12.5": a quantity without trailing zeros.
+// "1250" / "12.5": a quantity without trailing zeros.
 std::string letter_quantity(const Quantity& q);
 // "USD 3.125": a unit price with at least the currency's digits.
 std::string letter_unit_price(const UnitPrice& p, const Currency& currency);

@@ -1,0 +1,129 @@
+#include "mail/smtp.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+
+namespace overdue::mail {
+namespace {
+
+struct Transfer {
+  const std::string* message = nullptr;
+  size_t offset = 0;
+  bool data_finished = false;  // every byte of the message was handed to libcurl
+  std::string last_command;    // the last command we sent (AUTH lines are not kept)
+  std::string reply;           // the server's reply lines to the last command
+  int final_code = 0;          // the server's answer to the end of the message
+};
+
+size_t read_message(char* buffer, size_t size, size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  size_t room = size * count;
+  size_t left = t->message->size() - t->offset;
+  size_t n = std::min(room, left);
+  std::memcpy(buffer, t->message->data() + t->offset, n);
+  t->offset += n;
+  if (t->offset == t->message->size()) t->data_finished = true;
+  return n;
+}
+
+// Keeps the server's replies to the current command; AUTH exchanges are never recorded.
+int on_debug(CURL*, curl_infotype type, char* data, size_t size, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  std::string text(data, size);
+  if (type == CURLINFO_HEADER_OUT) {
+    std::string command = text.substr(0, text.find_first_of(" \r\n"));
+    for (auto& c : command) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    bool secret = command == "AUTH" || t->last_command == "AUTH";
+    t->last_command = secret ? "AUTH" : command;
+    t->reply.clear();
+  } else if (type == CURLINFO_HEADER_IN) {
+    if (t->data_finished && text.size() >= 3 && std::isdigit(static_cast<unsigned char>(text[0]))) {
+      t->final_code = std::atoi(text.substr(0, 3).c_str());
+    }
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    if (t->last_command != "AUTH" || text.rfind("334", 0) != 0) {
+      t->reply += (t->reply.empty() ? "" : "\n") + text;
+    }
+  }
+  return 0;
+}
+
+std::string angle(const std::string& address) { return "<" + address + ">"; }
+
+}  // namespace
+
+SmtpOutcome smtp_send(const SmtpConfig& config, const std::string& password,
+                      const std::string& envelope_from, const std::vector<std::string>& recipients,
+                      const std::string& message) {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  SmtpOutcome out;
+  CURL* curl = curl_easy_init();
+  if (!curl) {
+    out.detail = "libcurl could not start";
+    return out;
+  }
+  Transfer t;
+  t.message = &message;
+  curl_slist* rcpts = nullptr;
+  for (const auto& r : recipients) rcpts = curl_slist_append(rcpts, angle(r).c_str());
+  curl_easy_setopt(curl, CURLOPT_URL, config.url.c_str());
+  curl_easy_setopt(curl, CURLOPT_MAIL_FROM, angle(envelope_from).c_str());
+  curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpts);
+  curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+  curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_message);
+  curl_easy_setopt(curl, CURLOPT_READDATA, &t);
+  curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
+  curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, on_debug);
+  curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &t);
+  curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);  // feeds on_debug; nothing is printed
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, static_cast<long>(config.timeout_seconds));
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(config.timeout_seconds) * 4);
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  if (config.url.rfind("smtp://", 0) == 0) {
+    long tls = config.starttls == StartTls::kNo      ? CURLUSESSL_NONE
+               : config.starttls == StartTls::kTry   ? CURLUSESSL_TRY
+                                                     : CURLUSESSL_ALL;
+    curl_easy_setopt(curl, CURLOPT_USE_SSL, tls);
+  }
+  if (!config.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, config.ca_file.c_str());
+  if (!config.user.empty()) {
+    curl_easy_setopt(curl, CURLOPT_USERNAME, config.user.c_str());
+    curl_easy_setopt(curl, CURLOPT_PASSWORD, password.c_str());
+  }
+  CURLcode rc = curl_easy_perform(curl);
+  long code = 0;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+  curl_slist_free_all(rcpts);
+  curl_easy_cleanup(curl);
+
+  out.code = static_cast<int>(code);
+  out.reply = t.reply;
+  if (rc == CURLE_OK) {
+    out.kind = SmtpOutcome::Kind::kSent;
+    return out;
+  }
+  out.detail = curl_easy_strerror(rc);
+  if (t.data_finished) {
+    // After the final "." only the server's answer says whether it took the message.
+    if (t.final_code == 0) {
+      out.kind = SmtpOutcome::Kind::kUncertain;
+      return out;
+    }
+    out.code = t.final_code;
+  } else if (t.last_command != "RCPT" && t.last_command != "DATA") {
+    // Connecting, TLS, EHLO, AUTH or MAIL FROM failed: a problem of the session, not of this
+    // letter — every letter would meet it.
+    out.kind = SmtpOutcome::Kind::kNoSession;
+    return out;
+  }
+  out.kind = out.code >= 500 ? SmtpOutcome::Kind::kPermanent : SmtpOutcome::Kind::kTemporary;
+  return out;
+}
+
+}  // namespace overdue::mail
