@@ -14,6 +14,7 @@
 #include "cli/case_commands.h"
 #include "cli/classify_command.h"
 #include "cli/common.h"
+#include "cli/mail_commands.h"
 #include "cli/plan_commands.h"
 #include "cli/policy_command.h"
 #include "app/import.h"
@@ -310,6 +311,8 @@ int run(int argc, char** argv) {
   add_case_commands(app, g, action);
   add_policy_command(app, g, action);
   add_plan_commands(app, g, action);
+  // letters and mail
+  add_mail_commands(app, g, action);
   // reading buyers' replies
   add_classify_command(app, action, argc > 0 ? argv[0] : "overdue");
 
