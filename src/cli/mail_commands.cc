@@ -22,6 +22,7 @@ struct MailOptions {
   std::vector<int64_t> ids;
   int64_t id = 0;
   bool all = false;
+  bool text = false;
 };
 
 // The wall clock for a message's Date header (transport metadata, not business logic).
@@ -88,7 +89,30 @@ int run_show(const Globals& g, const MailOptions& o) {
   auto s = open_existing_store(g);
   auto l = mail::require_letter(*s, o.id);
   if (!l) throw Failure{l.error().message};
-  std::cout << mail::letter_message(l.value(), now_unix());
+  const store::Letter& letter = l.value();
+  if (!o.text) {
+    std::cout << mail::letter_message(letter, now_unix());
+    return 0;
+  }
+  // For people: the headers a reader sees, decoded, then the text.
+  auto list = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+    return out;
+  };
+  std::cout << "Letter #" << letter.id << " (" << to_string(letter.state) << ", "
+            << to_string(letter.action) << " for " << letter.customer_id << ", "
+            << letter.language << ", drafted for " << letter.as_of.iso() << ")\n";
+  std::cout << "From: " << letter.from << "\n";
+  std::cout << "To: " << list(letter.to) << "\n";
+  if (!letter.cc.empty()) std::cout << "Cc: " << list(letter.cc) << "\n";
+  if (!letter.reply_to.empty()) std::cout << "Reply-To: " << letter.reply_to << "\n";
+  std::cout << "Subject: " << letter.subject << "\n";
+  if (!letter.attachment_name.empty()) {
+    std::cout << "Attachment: " << letter.attachment_name << " (" << letter.attachment.size()
+              << " bytes, text/csv)\n";
+  }
+  std::cout << "\n" << letter.body;
   return 0;
 }
 
@@ -189,6 +213,7 @@ void add_mail_commands(CLI::App& app, Globals& g, std::function<int()>& action) 
 
   auto* show = outbox->add_subcommand("show", "print a letter as the exact RFC 5322 message");
   show->add_option("id", o->id, "letter id")->required();
+  show->add_flag("--text", o->text, "the headers and text as a reader sees them, not the raw MIME");
   show->callback([&g, &action, o] { action = [&g, o] { return run_show(g, *o); }; });
 
   auto* exp = outbox->add_subcommand("export", "write a letter as DIR/letter-ID.eml");
