@@ -7,6 +7,7 @@ db="$root/build/demo/overdue.db"
 mkdir -p "$(dirname "$db")"
 as_of=2026-11-20
 "$bin" --db "$db" demo --replace --out "$root/data/demo" --as-of $as_of
+cp "$root/data/demo/overdue.toml" "$(dirname "$db")/overdue.toml"
 echo
 "$bin" --db "$db" aging --as-of $as_of
 echo
@@ -25,3 +26,13 @@ echo
 "$bin" --db "$db" plan --as-of $as_of
 echo
 echo "What to do by hand today: $bin --db $db tasks --as-of $as_of"
+echo
+# The plan's letters as drafts, and the first one as its reader will see it.
+{ "$bin" --db "$db" draft --as-of $as_of 2>&1 || true; } | tail -n 3
+first=$("$bin" --db "$db" outbox list --state draft | awk 'NR == 3 {print $1}')
+if [[ -n "$first" ]]; then
+  echo
+  "$bin" --db "$db" outbox show "$first" --text
+  echo
+  echo "All drafts: $bin --db $db outbox list; approve, then send (needs [smtp]): see README"
+fi

@@ -245,8 +245,37 @@ Result<ParsedMessage> parse_message(const std::string& raw) {
   out.to = mailboxes_of(g_mime_message_get_to(msg.get()));
   out.cc = mailboxes_of(g_mime_message_get_cc(msg.get()));
   out.reply_to = mailboxes_of(g_mime_message_get_reply_to(msg.get()));
+  GMimeHeaderList* headers = g_mime_object_get_header_list(GMIME_OBJECT(msg.get()));
+  int count = g_mime_header_list_get_count(headers);
+  for (int i = 0; i < count; ++i) {
+    GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
+    const char* name = g_mime_header_get_name(h);
+    const char* value = g_mime_header_get_value(h);
+    char* decoded = value ? g_mime_utils_header_decode_text(nullptr, value) : nullptr;
+    out.headers.emplace_back(name ? name : "", decoded ? decoded : "");
+    g_free(decoded);
+  }
+  if (GDateTime* date = g_mime_message_get_date(msg.get())) {
+    out.has_date = true;
+    out.year = g_date_time_get_year(date);
+    out.month = g_date_time_get_month(date);
+    out.day = g_date_time_get_day_of_month(date);
+    out.date_unix = g_date_time_to_unix(date);
+  }
   if (GMimeObject* body = g_mime_message_get_mime_part(msg.get())) collect(body, out);
   return out;
+}
+
+std::string header_value(const ParsedMessage& m, std::string_view name) {
+  for (const auto& [n, v] : m.headers) {
+    if (n.size() == name.size() &&
+        std::equal(n.begin(), n.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return v;
+    }
+  }
+  return "";
 }
 
 Result<std::vector<Mailbox>> parse_mailboxes(const std::string& text) {

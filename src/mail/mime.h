@@ -47,10 +47,19 @@ struct ParsedMessage {
   std::vector<Mailbox> to;
   std::vector<Mailbox> cc;
   std::vector<Mailbox> reply_to;
+  std::vector<std::pair<std::string, std::string>> headers;  // every header, decoded, in order
+  // The Date header: the sender's local civil date and time as written (its own zone), and
+  // whether one could be read.
+  bool has_date = false;
+  int year = 0, month = 0, day = 0;
+  int64_t date_unix = 0;
   std::string text;  // the first text/plain part, decoded to UTF-8
   std::string html;  // the first text/html part, decoded to UTF-8
   std::vector<Attachment> attachments;
 };
+
+// The first header named `name` (any case), or "".
+std::string header_value(const ParsedMessage& m, std::string_view name);
 
 // Parses a message; an error when it is not a message at all.
 Result<ParsedMessage> parse_message(const std::string& raw);

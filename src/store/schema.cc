@@ -137,6 +137,46 @@ CREATE TABLE letters (
 CREATE INDEX letters_by_customer ON letters(customer_id, state);
 CREATE INDEX letters_by_state ON letters(state);
 )sql",
+      // 4: buyers' mail (issue 7): every reply kept, raw, with its match and classification.
+      R"sql(
+CREATE TABLE replies (
+  id INTEGER PRIMARY KEY,
+  message_id TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  received TEXT NOT NULL,
+  ingested_on TEXT NOT NULL,
+  from_addr TEXT NOT NULL DEFAULT '',
+  from_name TEXT NOT NULL DEFAULT '',
+  subject TEXT NOT NULL DEFAULT '',
+  in_reply_to TEXT NOT NULL DEFAULT '',
+  refs TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '',
+  raw BLOB NOT NULL,
+  parse_error TEXT NOT NULL DEFAULT '',
+  auto_reply INTEGER NOT NULL DEFAULT 0,
+  customer_id TEXT REFERENCES customers(customer_id),
+  letter_id INTEGER REFERENCES letters(id),
+  matched_by TEXT NOT NULL DEFAULT '',
+  classification TEXT NOT NULL DEFAULT '{}',
+  status TEXT NOT NULL CHECK (status IN ('applied', 'review', 'reviewed', 'unmatched',
+                                         'auto_reply', 'malformed')),
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX replies_by_customer ON replies(customer_id, status);
+CREATE TABLE reply_attachments (
+  reply_id INTEGER NOT NULL REFERENCES replies(id),
+  n INTEGER NOT NULL,
+  filename TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (reply_id, n)
+) WITHOUT ROWID;
+CREATE TABLE imap_state (
+  mailbox TEXT PRIMARY KEY,
+  uidvalidity INTEGER NOT NULL,
+  last_uid INTEGER NOT NULL
+);
+)sql",
   };
   return kMigrations;
 }

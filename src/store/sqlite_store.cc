@@ -11,6 +11,7 @@
 
 #include "store/schema.h"
 #include "store/sqlite_invoice_rows.h"
+#include "store/sqlite_inbox.h"
 #include "store/sqlite_outbox.h"
 #include "store/store.h"
 
@@ -184,6 +185,7 @@ class SqliteStore : public Store {
   }
 
   Outbox& outbox() override { return *outbox_; }
+  Inbox& inbox() override { return *inbox_; }
 
   // --- customers -------------------------------------------------------------------------
   std::optional<Customer> find_customer(const std::string& id) override {
@@ -891,6 +893,7 @@ class SqliteStore : public Store {
   std::unique_ptr<SQLite::Statement> open_disputes_;
   SqliteInvoiceRows invoice_rows_{db_.getHandle()};
   std::unique_ptr<Outbox> outbox_ = make_sqlite_outbox(db_);
+  std::unique_ptr<Inbox> inbox_ = make_sqlite_inbox(db_);
 };
 
 }  // namespace

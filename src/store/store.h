@@ -15,6 +15,7 @@
 #include "domain/collection.h"
 #include "domain/entities.h"
 #include "engine/balances.h"
+#include "store/inbox.h"
 #include "store/outbox.h"
 
 namespace overdue::store {
@@ -79,6 +80,8 @@ class Store {
   virtual std::unique_ptr<Transaction> begin() = 0;
   // The letters (issue 5); writes inside begin() like everything else.
   virtual Outbox& outbox() = 0;
+  // Buyers' mail (issue 7).
+  virtual Inbox& inbox() = 0;
 
   // Customers and contacts.
   virtual std::optional<Customer> find_customer(const std::string& id) = 0;
