@@ -18,7 +18,7 @@ add_custom_command(
 file(GLOB_RECURSE MAIL_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/mail/*.cc)
 add_library(overdue_mail STATIC ${MAIL_SOURCES} ${EMBEDDED_TEMPLATES})
 target_include_directories(overdue_mail PUBLIC ${CMAKE_SOURCE_DIR}/src)
-target_link_libraries(overdue_mail PUBLIC overdue_core PkgConfig::GMIME CURL::libcurl)
+target_link_libraries(overdue_mail PUBLIC overdue_core overdue_replies PkgConfig::GMIME CURL::libcurl)
 
 target_link_libraries(overdue PRIVATE overdue_mail)
 target_link_libraries(overdue_unit_tests PRIVATE overdue_mail)

@@ -80,6 +80,17 @@ std::vector<engine::CustomerBook> load_customer_books(store::Store& store, const
       if (auto* b = cursor.find(id)) b->facts = std::move(facts);
     }
   }
+  // Replies waiting for a person: few, so found one by one.
+  for (const auto& r : store.inbox().list("review", only_customer)) {
+    if (r.customer_id.empty() || r.received > as_of) continue;
+    auto it = std::lower_bound(books.begin(), books.end(), r.customer_id,
+                               [](const engine::CustomerBook& b, const std::string& id) {
+                                 return b.customer.id < id;
+                               });
+    if (it != books.end() && it->customer.id == r.customer_id) {
+      it->facts.replies_to_review.push_back({r.id, r.received, r.note});
+    }
+  }
   return books;
 }
 

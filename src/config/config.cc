@@ -103,21 +103,24 @@ Result<Config> parse_config(std::string_view text, const std::string& source) {
                                       "payments must be a table (a [payments] "
                                       "section)"));
       }
-    } else if (name == "company" || name == "smtp") {
+    } else if (name == "company" || name == "smtp" || name == "imap" || name == "replies") {
       if (const toml::table* table = node.as_table()) {
         if (name == "company") {
           read_company(source, *table, config.company, problems);
-        } else {
+        } else if (name == "smtp") {
           read_smtp(source, *table, config.smtp, problems);
+        } else if (name == "imap") {
+          read_imap(source, *table, config.imap, problems);
+        } else {
+          read_replies(source, *table, config.replies, problems);
         }
       } else {
         problems.push_back(problem_at(source, node, name + " must be a table (a [" + name + "] section)"));
       }
     } else if (!is_policy_section(name)) {
-      std::string later = name == "imap" ? " ([imap] is not supported yet)" : "";
       problems.push_back(problem_at(source, node,
-                                    "unknown section or key '" + name + "'" + later +
-                                        " (allowed: [payments], [company], [smtp], " +
+                                    "unknown section or key '" + name + "'" +
+                                        " (allowed: [payments], [company], [smtp], [imap], [replies], " +
                                         policy_sections_text() + ")"));
     }
   }

@@ -1,5 +1,5 @@
-// overdue.toml: the one config file — [payments], the collection policy ([ladder], …), [company]
-// and [smtp]; [imap] comes with mail-in.
+// overdue.toml: the one config file — [payments], the collection policy ([ladder], …), [company],
+// [smtp], [imap] and [replies].
 #pragma once
 
 #include <cstdint>
@@ -27,6 +27,8 @@ struct Config {
   engine::Policy policy = engine::Policy::defaults();
   CompanyConfig company;
   SmtpConfig smtp;
+  ImapConfig imap;
+  RepliesConfig replies;
 };
 
 // Reads a config file over the built-in defaults, key by key. Unknown sections or keys and bad

@@ -125,59 +125,120 @@ void read_company(const std::string& path, const toml::table& table, CompanyConf
   read_strings(path, "company", table, fields, problems, banks, ", [company.bank.<CUR>]");
 }
 
-void read_smtp(const std::string& path, const toml::table& table, SmtpConfig& out,
-               std::vector<ConfigProblem>& problems) {
+namespace {
+
+// The keys [smtp] and [imap] share: url, user, password_file, starttls, ca_file, timeout_seconds.
+struct Transport {
+  std::string* url;
+  std::string* user;
+  std::string* password_file;
+  StartTls* starttls_out;
+  std::string* ca_file;
+  int* timeout_seconds;
+};
+
+void read_transport(const std::string& path, const std::string& section, const toml::table& table,
+                    Transport t, const std::vector<std::string>& schemes, StringFields extra,
+                    std::vector<ConfigProblem>& problems) {
   std::string starttls;
+  const std::string env = section == "smtp" ? "OVERDUE_SMTP_PASSWORD" : "OVERDUE_IMAP_PASSWORD";
   auto other = [&](const std::string& name, const toml::node& node) {
     if (name == "password") {
       problems.push_back(problem_at(path, node,
-                                    "smtp.password is not read from the config file: set "
-                                    "OVERDUE_SMTP_PASSWORD or smtp.password_file"));
+                                    section + ".password is not read from the config file: set " +
+                                        env + " or " + section + ".password_file"));
       return true;
     }
     if (name != "timeout_seconds") return false;
     auto v = node.value_exact<int64_t>();
     if (!v || *v < 1 || *v > 600) {
-      problems.push_back(problem_at(path, node, "smtp.timeout_seconds must be a whole number from 1 to 600"));
+      problems.push_back(problem_at(path, node, section + ".timeout_seconds must be a whole number from 1 to 600"));
     } else {
-      out.timeout_seconds = static_cast<int>(*v);
+      *t.timeout_seconds = static_cast<int>(*v);
     }
     return true;
   };
-  read_strings(path, "smtp", table,
-               {{"url", &out.url},
-                {"user", &out.user},
-                {"password_file", &out.password_file},
-                {"starttls", &starttls},
-                {"ca_file", &out.ca_file}},
-               problems, other, ", timeout_seconds");
-  if (!out.url.empty() && out.url.rfind("smtp://", 0) != 0 && out.url.rfind("smtps://", 0) != 0) {
+  StringFields fields = {{"url", t.url},
+                         {"user", t.user},
+                         {"password_file", t.password_file},
+                         {"starttls", &starttls},
+                         {"ca_file", t.ca_file}};
+  fields.insert(fields.end(), extra.begin(), extra.end());
+  read_strings(path, section, table, fields, problems, other, ", timeout_seconds");
+  bool scheme_ok = t.url->empty();
+  std::string allowed;
+  for (const auto& scheme : schemes) {
+    scheme_ok = scheme_ok || t.url->rfind(scheme + "://", 0) == 0;
+    allowed += (allowed.empty() ? "" : " or ") + scheme + "://";
+  }
+  if (!scheme_ok) {
     problems.push_back(problem_at(path, *table.get("url"),
-                                  "smtp.url must start with smtp:// or smtps:// (e.g. "
-                                  "\"smtp://mail.example.com:587\")"));
+                                  section + ".url must start with " + allowed + " (e.g. \"" +
+                                      schemes.front() + "://mail.example.com\")"));
   }
   if (const toml::node* node = table.get("starttls")) {
     if (starttls == "no") {
-      out.starttls = StartTls::kNo;
+      *t.starttls_out = StartTls::kNo;
     } else if (starttls == "try") {
-      out.starttls = StartTls::kTry;
+      *t.starttls_out = StartTls::kTry;
     } else if (starttls == "require") {
-      out.starttls = StartTls::kRequire;
+      *t.starttls_out = StartTls::kRequire;
     } else if (node->is_string()) {
-      problems.push_back(problem_at(path, *node, "smtp.starttls must be \"no\", \"try\" or \"require\""));
+      problems.push_back(problem_at(path, *node, section + ".starttls must be \"no\", \"try\" or \"require\""));
     }
   }
 }
 
-Result<std::string> smtp_password(const SmtpConfig& smtp) {
-  if (const char* env = std::getenv("OVERDUE_SMTP_PASSWORD"); env && *env) return std::string(env);
-  if (smtp.password_file.empty()) return std::string();
-  std::ifstream in(smtp.password_file);
-  if (!in) return Error{"smtp.password_file " + smtp.password_file + ": cannot read it"};
+Result<std::string> read_password(const char* env_name, const std::string& file, const std::string& key) {
+  if (const char* env = std::getenv(env_name); env && *env) return std::string(env);
+  if (file.empty()) return std::string();
+  std::ifstream in(file);
+  if (!in) return Error{key + " " + file + ": cannot read it"};
   std::string line;
   std::getline(in, line);
   while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
   return line;
+}
+
+}  // namespace
+
+void read_imap(const std::string& path, const toml::table& table, ImapConfig& out,
+               std::vector<ConfigProblem>& problems) {
+  read_transport(path, "imap", table,
+                 {&out.url, &out.user, &out.password_file, &out.starttls, &out.ca_file, &out.timeout_seconds},
+                 {"imap", "imaps"}, {{"folder", &out.folder}}, problems);
+}
+
+void read_replies(const std::string& path, const toml::table& table, RepliesConfig& out,
+                  std::vector<ConfigProblem>& problems) {
+  for (const auto& [key, node] : table) {
+    std::string name(key.str());
+    if (name != "min_confidence") {
+      problems.push_back(problem_at(path, node, "unknown key replies." + name + " (allowed in [replies]: min_confidence)"));
+      continue;
+    }
+    auto v = node.value<double>();
+    if (!v || *v < 0 || *v > 1) {
+      problems.push_back(problem_at(path, node, "replies.min_confidence must be a number from 0 to 1 (e.g. 0.6)"));
+    } else {
+      out.min_confidence = *v;
+    }
+  }
+}
+
+Result<std::string> imap_password(const ImapConfig& imap) {
+  return read_password("OVERDUE_IMAP_PASSWORD", imap.password_file, "imap.password_file");
+}
+
+void read_smtp(const std::string& path, const toml::table& table, SmtpConfig& out,
+               std::vector<ConfigProblem>& problems) {
+  read_transport(path, "smtp", table,
+                 {&out.url, &out.user, &out.password_file, &out.starttls, &out.ca_file, &out.timeout_seconds},
+                 {"smtp", "smtps"}, {}, problems);
+}
+
+Result<std::string> smtp_password(const SmtpConfig& smtp) {
+  return read_password("OVERDUE_SMTP_PASSWORD", smtp.password_file, "smtp.password_file");
 }
 
 }  // namespace overdue

@@ -46,11 +46,35 @@ struct SmtpConfig {
   int timeout_seconds = 30;
 };
 
-// Reads [company] / [smtp] tables into `out`; problems as "FILE:LINE: message".
+// [imap]: where buyers' replies are fetched from.
+struct ImapConfig {
+  std::string url;            // imap://host:port or imaps://host:port
+  std::string user;
+  std::string folder = "INBOX";
+  std::string password_file;  // read when OVERDUE_IMAP_PASSWORD is not set
+  StartTls starttls = StartTls::kTry;
+  std::string ca_file;
+  int timeout_seconds = 30;
+};
+
+// [replies]: how sure the classifier must be before a reply changes a case by itself.
+struct RepliesConfig {
+  double min_confidence = 0.6;
+};
+
+// Reads [company] / [smtp] / [imap] / [replies] tables into `out`; problems as "FILE:LINE: message".
 void read_company(const std::string& path, const toml::table& table, CompanyConfig& out,
                   std::vector<ConfigProblem>& problems);
 void read_smtp(const std::string& path, const toml::table& table, SmtpConfig& out,
                std::vector<ConfigProblem>& problems);
+
+void read_imap(const std::string& path, const toml::table& table, ImapConfig& out,
+               std::vector<ConfigProblem>& problems);
+void read_replies(const std::string& path, const toml::table& table, RepliesConfig& out,
+                  std::vector<ConfigProblem>& problems);
+
+// The IMAP password: OVERDUE_IMAP_PASSWORD, else the first line of imap.password_file, else empty.
+Result<std::string> imap_password(const ImapConfig& imap);
 
 // The SMTP password: OVERDUE_SMTP_PASSWORD, else the first line of smtp.password_file, else
 // empty. An unreadable password file is an error naming the file (never the password).

@@ -115,6 +115,13 @@ struct InstalmentPlan {
   std::vector<Instalment> schedule;
 };
 
+// A buyer's reply that could not be read with confidence: a person decides what it says.
+struct ReplyToReview {
+  int64_t reply_id = 0;
+  CivilDate received;
+  std::string note;  // how the classifier read it
+};
+
 // Everything recorded about one customer's collection case, as of a date.
 struct CaseFacts {
   std::string customer_id;
@@ -123,6 +130,7 @@ struct CaseFacts {
   std::vector<PromiseRecord> promises;
   std::vector<DisputeRecord> disputes;
   std::vector<InstalmentPlan> instalment_plans;
+  std::vector<ReplyToReview> replies_to_review;  // oldest first
 };
 
 }  // namespace overdue

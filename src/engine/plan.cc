@@ -21,7 +21,8 @@ class Planner {
   std::optional<PlanEntry> run() {
     if (v_.open.empty()) return std::nullopt;
     std::optional<PlanEntry> entry;
-    for (auto rule : {&Planner::insolvency, &Planner::insurance, &Planner::promises,
+    for (auto rule : {&Planner::insolvency, &Planner::insurance, &Planner::review_replies,
+                      &Planner::promises,
                       &Planner::payment_sent, &Planner::dispute, &Planner::wrong_contact,
                       &Planner::cash_flow, &Planner::awaiting_end_customer,
                       &Planner::delay_excuse}) {
@@ -204,6 +205,19 @@ class Planner {
                     " (insurance.claim_within_days = " +
                     std::to_string(p_.insurance_claim_within_days) + ")" +
                     (today_ > claim_deadline ? "; the deadline has passed: cover may be lost" : ""));
+    return e;
+  }
+
+  // ----- rule 2b: a reply nobody could read with confidence (issue 7) -----
+  std::optional<PlanEntry> review_replies() const {
+    const auto& pending = v_.book.facts.replies_to_review;
+    if (pending.empty()) return std::nullopt;
+    PlanEntry e = task(Action::kReviewReply);
+    for (const auto& r : pending) {
+      e.why.push_back("reply #" + std::to_string(r.reply_id) + " received " + r.received.iso() +
+                      ": " + r.note);
+    }
+    e.why.push_back("until it is read, the plan does not guess: no letter goes out");
     return e;
   }
 

@@ -64,6 +64,8 @@ class Outbox {
   // Writes every field of an existing letter.
   virtual void update(const Letter& letter) = 0;
   virtual std::optional<Letter> find(int64_t id) = 0;
+  // The letter with this Message-ID (without angle brackets), if it is ours.
+  virtual std::optional<Letter> find_by_message_id(const std::string& message_id) = 0;
   // Letters, newest id first; filtered by state and/or customer when given.
   virtual std::vector<Letter> list(std::optional<LetterState> state,
                                    const std::string& customer_id = "") = 0;

@@ -133,6 +133,13 @@ class SqliteOutbox : public Outbox {
     return read_letter(st);
   }
 
+  std::optional<Letter> find_by_message_id(const std::string& message_id) override {
+    SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM letters WHERE message_id = ?");
+    st.bind(1, message_id);
+    if (!st.executeStep()) return std::nullopt;
+    return read_letter(st);
+  }
+
   std::vector<Letter> list(std::optional<LetterState> state,
                            const std::string& customer_id) override {
     std::string sql = std::string("SELECT ") + kColumns + " FROM letters WHERE 1";

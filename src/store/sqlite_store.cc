@@ -563,7 +563,11 @@ class SqliteStore : public Store {
     st.bind(1, customer_id);
     st.bind(2, as_of.iso());
     auto all = read_case_events(st);
-    if (all.empty()) return CaseFacts{customer_id, {}, {}, {}, {}, {}};
+    if (all.empty()) {
+      CaseFacts none;
+      none.customer_id = customer_id;
+      return none;
+    }
     return std::move(all.begin()->second);
   }
 

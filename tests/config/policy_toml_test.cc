@@ -225,9 +225,14 @@ INSTANTIATE_TEST_SUITE_P(
                 false},
         BadCase{"unknown_section", "[mail]\nhost = \"x\"\n",
                 "test.toml:1: unknown section or key 'mail' (allowed: [payments], [company], [smtp], "
-                "[ladder]"},
-        BadCase{"imap_not_yet", "[imap]\nhost = \"x\"\n",
-                "test.toml:1: unknown section or key 'imap' ([imap] is not supported yet)"},
+                "[imap], [replies], [ladder]"},
+        BadCase{"imap_unknown_key", "[imap]\nhost = \"x\"\n",
+                "test.toml:2: unknown key imap.host (allowed in [imap]: url, user, password_file, "
+                "starttls, ca_file, folder, timeout_seconds)"},
+        BadCase{"imap_bad_url", "[imap]\nurl = \"smtp://x\"\n",
+                "test.toml:2: imap.url must start with imap:// or imaps://"},
+        BadCase{"replies_confidence_range", "[replies]\nmin_confidence = 1.5\n",
+                "test.toml:2: replies.min_confidence must be a number from 0 to 1"},
         BadCase{"smtp_unknown_key", "[smtp]\nhost = \"x\"\n",
                 "test.toml:2: unknown key smtp.host (allowed in [smtp]: url, user, password_file, "
                 "starttls, ca_file, timeout_seconds)"},
@@ -273,7 +278,7 @@ alpha = 2
 
 [ladder.reminder]
 days = "x"
-[imap]
+[mail]
 )");
   EXPECT_EQ(message,
             "test.toml:2: unknown key trusted.zeta (allowed in [trusted]: min_years, "
@@ -284,9 +289,9 @@ days = "x"
             "on_time_grace_days, extra_patience_days, max_instalments, max_instalment_days)\n"
             "test.toml:6: ladder.reminder.days must be a whole number from 1 to 3660 (stage 1: "
             "when the oldest unpaid invoice is this many days overdue), got \"x\"\n"
-            "test.toml:7: unknown section or key 'imap' ([imap] is not supported yet) (allowed: "
-            "[payments], [company], [smtp], [ladder], [embassy_assist], [promises], "
-            "[payment_sent], [stalling], [insurance], [trusted], [extension])");
+            "test.toml:7: unknown section or key 'mail' (allowed: [payments], [company], [smtp], "
+            "[imap], [replies], [ladder], [embassy_assist], [promises], [payment_sent], "
+            "[stalling], [insurance], [trusted], [extension])");
 }
 
 TEST(PolicyErrors, MissingFileIsAnError) {
