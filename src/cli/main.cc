@@ -17,6 +17,7 @@
 #include "cli/mail_commands.h"
 #include "cli/plan_commands.h"
 #include "cli/policy_command.h"
+#include "cli/replies_commands.h"
 #include "app/import.h"
 #include "app/payment_commands.h"
 #include "config/config.h"
@@ -313,6 +314,7 @@ int run(int argc, char** argv) {
   add_plan_commands(app, g, action);
   // letters and mail
   add_mail_commands(app, g, action);
+  add_replies_commands(app, g, action, argc > 0 ? argv[0] : "overdue");
   // reading buyers' replies
   add_classify_command(app, action, argc > 0 ? argv[0] : "overdue");
 

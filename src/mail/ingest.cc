@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mail/imap.h"
 #include "mail/mime.h"
 #include "replies/quoted.h"
 #include "replies/render.h"
@@ -33,6 +34,31 @@ std::string synthetic_id(const std::string& raw) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "no-message-id.%016llx", static_cast<unsigned long long>(h));
   return buf;
+}
+
+// Candidate document numbers: runs of ASCII letters, digits and -/_. holding a digit, 3-40 long,
+// at most 40 distinct ones.
+std::vector<std::string> document_words(const std::string& text) {
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    while (!word.empty() && (word.back() == '.' || word.back() == '-')) word.pop_back();
+    bool digit = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digit && word.size() >= 3 && word.size() <= 40 && out.size() < 40 &&
+        std::find(out.begin(), out.end(), word) == out.end()) {
+      out.push_back(word);
+    }
+    word.clear();
+  };
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '/' || c == '_' || c == '.') {
+      word += c;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
 }
 
 bool is_auto_reply(const ParsedMessage& m, std::string* why) {
@@ -151,7 +177,11 @@ void read_and_apply(app::CommandContext& ctx, const replies::Classifier& classif
     return;
   }
   std::string why = c.why.substr(0, 200);
-  r.note = apply(ctx, r, c.reason, c.promise_date, c.promise_amount, c.invoices, why);
+  std::vector<std::string> invoices = c.invoices;
+  for (const auto& word : document_words(r.subject + "\n" + r.text)) {
+    if (std::find(invoices.begin(), invoices.end(), word) == invoices.end()) invoices.push_back(word);
+  }
+  r.note = apply(ctx, r, c.reason, c.promise_date, c.promise_amount, invoices, why);
   if (c.reason == Reason::kWrongContact && c.redirect && !c.redirect->email.empty()) {
     r.note += "; suggested contact " + c.redirect->email + ": 'overdue replies accept-contact " +
               std::to_string(r.id) + "'";
@@ -226,11 +256,12 @@ void ingest_message(app::CommandContext& ctx, const replies::Classifier& classif
     }
     c = classifier.classify(r.subject + "\n" + r.text, r.received);
     if (r.customer_id.empty()) {
+      // Invoice or order numbers: any word of letters, digits and -/_. with a digit in it that
+      // the book knows (the subject and the new text only, not the quoted history).
       std::vector<std::string> owners;
-      for (const auto& no : c.invoices) {
-        auto inv = ctx.store.find_invoice(no);
-        if (inv && std::find(owners.begin(), owners.end(), inv->customer_id) == owners.end()) {
-          owners.push_back(inv->customer_id);
+      for (const auto& word : document_words(r.subject + "\n" + r.text)) {
+        for (const auto& id : ctx.store.customers_of_document(word)) {
+          if (std::find(owners.begin(), owners.end(), id) == owners.end()) owners.push_back(id);
         }
       }
       if (owners.size() == 1) {
@@ -305,6 +336,26 @@ Result<IngestReport> ingest_paths(app::CommandContext& ctx, const replies::Class
   return report;
 }
 
+Result<IngestReport> fetch_replies(app::CommandContext& ctx, const replies::Classifier& classifier,
+                                   const IngestOptions& options, const ImapConfig& imap) {
+  auto password = imap_password(imap);
+  if (!password) return password.error();
+  const std::string key = imap_mailbox_key(imap);
+  auto [uidvalidity, last_uid] = ctx.store.inbox().imap_position(key);
+  auto batch = imap_fetch_new(imap, password.value(), uidvalidity, last_uid);
+  if (!batch) return batch.error();
+  IngestReport report;
+  auto tx = ctx.store.begin();
+  int64_t last = batch.value().uidvalidity == uidvalidity ? last_uid : 0;
+  for (const auto& m : batch.value().messages) {
+    ingest_message(ctx, classifier, options, m.raw, key + ";UID=" + std::to_string(m.uid), report);
+    last = std::max(last, m.uid);
+  }
+  ctx.store.inbox().set_imap_position(key, batch.value().uidvalidity, last);
+  tx->commit();
+  return report;
+}
+
 Result<std::string> assign_reply(app::CommandContext& ctx, const replies::Classifier& classifier,
                                  const IngestOptions& options, int64_t id, const std::string& customer) {
   auto tx = ctx.store.begin();
@@ -353,6 +404,7 @@ Result<std::string> review_reply(app::CommandContext& ctx, int64_t id, const std
   if (cls.is_object() && cls.contains("invoices")) {
     for (const auto& i : cls["invoices"]) invoices.push_back(i.get<std::string>());
   }
+  for (const auto& word : document_words(r.subject + "\n" + r.text)) invoices.push_back(word);
   r.note = apply(ctx, r, *reason, date, std::nullopt, invoices, "reviewed by " + ctx.actor);
   r.status = "reviewed";
   ctx.store.inbox().update(r);

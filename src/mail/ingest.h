@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/payment_commands.h"
+#include "config/mail_config.h"
 #include "replies/classifier.h"
 #include "store/inbox.h"
 
@@ -37,6 +38,11 @@ void ingest_message(app::CommandContext& ctx, const replies::Classifier& classif
 // is written.
 Result<IngestReport> ingest_paths(app::CommandContext& ctx, const replies::Classifier& classifier,
                                   const IngestOptions& options, const std::vector<std::string>& paths);
+
+// Fetches the new messages of the [imap] folder and ingests them; the IMAP position (UIDVALIDITY,
+// last UID) is saved in the same transaction, so a message is fetched once.
+Result<IngestReport> fetch_replies(app::CommandContext& ctx, const replies::Classifier& classifier,
+                                   const IngestOptions& options, const ImapConfig& imap);
 
 // Puts an unmatched reply on CUSTOMER's case and applies it like a matched one.
 Result<std::string> assign_reply(app::CommandContext& ctx, const replies::Classifier& classifier,

@@ -317,6 +317,15 @@ class SqliteStore : public Store {
     return invoice_rows_.has_invoice(invoice_no);
   }
 
+  std::vector<std::string> customers_of_document(const std::string& number) override {
+    SQLite::Statement st(db_, "SELECT DISTINCT customer_id FROM invoices WHERE invoice_no = ?1 "
+                              "OR order_no = ?1 ORDER BY customer_id");
+    st.bind(1, number);
+    std::vector<std::string> out;
+    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+    return out;
+  }
+
   void replace_invoice(const Invoice& inv) override {
     SQLite::Statement id_of(db_, "SELECT id FROM invoices WHERE invoice_no = ?");
     id_of.bind(1, inv.invoice_no);

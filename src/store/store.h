@@ -106,6 +106,8 @@ class Store {
   virtual int64_t next_invoice_id() = 0;
   // Whether an invoice with this number is stored (a statement prepared once: for bulk checks).
   virtual bool has_invoice(std::string_view invoice_no) = 0;
+  // The customers an invoice number or an order number belongs to (a reply names either).
+  virtual std::vector<std::string> customers_of_document(const std::string& number) = 0;
   virtual void replace_invoice(const Invoice& inv) = 0;
   // Every invoice's total and what settled it as of the date (allocations effective by then,
   // of payments not reversed by then). Invoices issued after as_of are left out.
