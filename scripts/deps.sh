@@ -6,7 +6,8 @@ packages=(g++ cmake ninja-build ccache pkg-config make
   libsqlite3-dev libsqlitecpp-dev libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libtomlplusplus-dev libhowardhinnant-date-dev libicu-dev libgtest-dev libgmock-dev sqlite3
   python3 libfasttext-dev libre2-dev
-  libgmime-3.0-dev libkainjow-mustache-dev libcurl4-openssl-dev python3-aiosmtpd openssl)
+  libgmime-3.0-dev libkainjow-mustache-dev libcurl4-openssl-dev python3-aiosmtpd openssl
+  dovecot-imapd)
 if [[ "${1:-build}" == bench ]]; then packages+=(libbenchmark-dev time bc); fi
 missing=()
 for p in "${packages[@]}"; do
