@@ -6,22 +6,15 @@
 // Usage: overdue_train_replies --split data/replies/split.txt --corpus data/replies/corpus
 //            --out build/overdue-replies.bin [--writers w01,w02] [--chinese char_ngrams|icu_words]
 //            [--dim 24] [--epoch 40] [--lr 0.5]
-#include <fasttext/fasttext.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
-#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "replies/cues.h"
-#include "replies/features.h"
-#include "replies/normalize.h"
-#include "replies/reply_table.h"
+#include "replies/training.h"
 
 namespace {
 
@@ -105,67 +98,17 @@ std::vector<std::string> train_writers(const Options& o) {
 
 int main(int argc, char** argv) {
   Options o = parse(argc, argv);
-  auto normalizer = Normalizer::create();
-  if (!normalizer) fail(normalizer.error().message);
-  ChineseWordBreaker breaker;
-  const std::string train_path = o.out + ".train.txt";
-  std::ofstream train(train_path, std::ios::binary | std::ios::trunc);
-  if (!train) fail("cannot write " + train_path);
-  std::set<std::string> seen;
-  std::map<std::string, int> per_reason;
-  int rows = 0, duplicates = 0;
+  std::vector<TrainingFile> files;
   for (const auto& writer : train_writers(o)) {
-    std::string path = (std::filesystem::path(o.corpus) / (writer + ".tsv")).string();
-    auto table = read_reply_table(path, ReplyColumns::kLabelled);
-    if (!table) fail(table.error().message);
-    for (const auto& row : table->rows) {
-      if (!row.writer.empty() && row.writer != writer) {
-        fail(path + ":" + std::to_string(row.line) + ": writer '" + row.writer + "' in " + writer);
-      }
-      NormalizedText text = (*normalizer)->normalize(row.text);
-      if (!seen.insert(text.text).second) {
-        ++duplicates;
-        continue;
-      }
-      auto tokens = model_tokens(text, find_cues(text.text), o.chinese, &breaker);
-      std::string reason(to_string(*row.reason));
-      train << "__label__" << reason;
-      for (const auto& t : tokens) train << ' ' << t;
-      train << '\n';
-      ++per_reason[reason];
-      ++rows;
-    }
+    files.push_back({(std::filesystem::path(o.corpus) / (writer + ".tsv")).string(), writer});
   }
-  train.close();
-
-  fasttext::Args args;
-  args.input = train_path;
-  args.output = o.out;
-  args.model = fasttext::model_name::sup;
-  args.loss = fasttext::loss_name::softmax;
-  args.dim = o.dim;
-  args.epoch = o.epoch;
-  args.lr = o.lr;
-  args.wordNgrams = 1;  // word pairs are explicit tokens
-  args.minCount = 1;
-  args.minn = 0;
-  args.maxn = 0;
-  args.bucket = 0;  // no hashed n-grams: a small model
-  args.thread = 1;  // with the fixed seed: deterministic
-  args.seed = 20260415;
-  args.verbose = 0;
-  fasttext::FastText model;
-  try {
-    model.train(args);
-    const std::string tmp = o.out + ".tmp";
-    model.saveModel(tmp);
-    std::filesystem::rename(tmp, o.out);
-  } catch (const std::exception& e) {
-    fail(std::string("training failed: ") + e.what());
-  }
-  std::filesystem::remove(train_path);
-  std::cout << "reply model: " << rows << " replies (" << duplicates << " duplicates skipped), "
-            << model.getDictionary()->nwords() << " tokens, dim " << o.dim << ", "
-            << to_string(o.chinese) << " -> " << o.out << "\n";
+  TrainingOptions options;
+  options.chinese = o.chinese;
+  options.dim = o.dim;
+  options.epoch = o.epoch;
+  options.lr = o.lr;
+  auto summary = train_reply_model(files, o.out, options);
+  if (!summary) fail(summary.error().message);
+  std::cout << summary.value() << "\n";
   return 0;
 }

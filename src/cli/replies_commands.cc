@@ -1,10 +1,13 @@
 #include "cli/replies_commands.h"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "mail/ingest.h"
 #include "replies/model_path.h"
+#include "replies/training.h"
 #include "report/text_table.h"
 
 namespace overdue::cli {
@@ -12,13 +15,14 @@ namespace {
 
 struct RepliesOptions {
   std::vector<std::string> paths;
+  std::string corpus = "data/replies/corpus", split = "data/replies/split.txt";
   std::string status, customer, reason, promise;
   int64_t id = 0;
   bool unmatched = false;
 };
 
-std::unique_ptr<replies::Classifier> classifier(const char* argv0) {
-  auto c = replies::Classifier::load(replies::default_model_path(argv0));
+std::unique_ptr<replies::Classifier> classifier(const Globals& g, const char* argv0) {
+  auto c = replies::Classifier::load(replies::model_for_book(store::resolve_db_path(g.db), argv0));
   if (!c) throw Failure{c.error().message};
   return std::move(c).value();
 }
@@ -61,7 +65,7 @@ void add_replies_commands(CLI::App& app, Globals& g, std::function<int()>& actio
   ingest->callback([&g, &action, o, argv0, writing] {
     action = [&g, o, argv0, writing] {
       Config config = load_config(g);
-      auto c = classifier(argv0);
+      auto c = classifier(g, argv0);
       return writing([&](app::CommandContext& ctx) {
         auto r = mail::ingest_paths(ctx, *c, {config.replies.min_confidence}, o->paths);
         if (!r) throw Failure{r.error().message};
@@ -75,7 +79,7 @@ void add_replies_commands(CLI::App& app, Globals& g, std::function<int()>& actio
   fetch->callback([&g, &action, argv0, writing] {
     action = [&g, argv0, writing] {
       Config config = load_config(g);
-      auto c = classifier(argv0);
+      auto c = classifier(g, argv0);
       return writing([&](app::CommandContext& ctx) {
         auto r = mail::fetch_replies(ctx, *c, {config.replies.min_confidence}, config.imap);
         if (!r) throw Failure{r.error().message};
@@ -142,7 +146,7 @@ void add_replies_commands(CLI::App& app, Globals& g, std::function<int()>& actio
   assign->callback([&g, &action, o, argv0, writing] {
     action = [&g, o, argv0, writing] {
       Config config = load_config(g);
-      auto c = classifier(argv0);
+      auto c = classifier(g, argv0);
       return writing([&](app::CommandContext& ctx) {
         return print_result(mail::assign_reply(ctx, *c, {config.replies.min_confidence}, o->id, o->customer));
       });
@@ -159,6 +163,37 @@ void add_replies_commands(CLI::App& app, Globals& g, std::function<int()>& actio
       return writing([&](app::CommandContext& ctx) {
         return print_result(mail::review_reply(ctx, o->id, o->reason, o->promise, corrections_file(g)));
       });
+    };
+  });
+
+  auto* model = app.add_subcommand("model", "the reply classifier's model");
+  model->require_subcommand(1);
+  auto* retrain = model->add_subcommand(
+      "retrain", "train the model again from the corpus and the corrections made with 'replies "
+                 "review'; the new model sits beside the book and is used for its replies");
+  retrain->add_option("--corpus", o->corpus, "the corpus directory (default data/replies/corpus)");
+  retrain->add_option("--split", o->split, "the split file naming the training writers (default data/replies/split.txt)");
+  retrain->callback([&g, &action, o] {
+    action = [&g, o] {
+      std::vector<replies::TrainingFile> files;
+      std::ifstream split(o->split);
+      if (!split) throw Failure{o->split + ": cannot read the split file"};
+      for (std::string line; std::getline(split, line);) {
+        std::istringstream words(line);
+        std::string part;
+        words >> part;
+        if (part != "train") continue;
+        for (std::string w; words >> w;) files.push_back({o->corpus + "/" + w + ".tsv", w});
+      }
+      std::string corrections = corrections_file(g);
+      bool have = std::filesystem::exists(corrections);
+      if (have) files.push_back({corrections, "local"});
+      std::string out = (std::filesystem::absolute(store::resolve_db_path(g.db)).parent_path() /
+                         replies::kModelFileName).string();
+      auto summary = replies::train_reply_model(files, out, {});
+      if (!summary) throw Failure{summary.error().message};
+      std::cout << summary.value() << (have ? " (with " + corrections + ")" : " (no corrections yet)") << "\n";
+      return 0;
     };
   });
 
