@@ -398,3 +398,24 @@ TEST_F(PlanTest, SameInputsSameEntry) {
 
 }  // namespace
 }  // namespace overdue::engine
+
+namespace overdue::engine {
+namespace {
+
+// Issue 7: a reply nobody could read with confidence comes before promises and the ladder, and
+// goes away once it is reviewed (the loader passes only replies still waiting).
+TEST_F(PlanTest, AReplyToReviewIsATaskBeforeTheLadder) {
+  invoice("I1", "2026-03-01", 1000);
+  book.facts.replies_to_review.push_back({7, D("2026-03-20"), "read as other with confidence 0.31"});
+  PlanEntry e = plan("2026-03-21");
+  EXPECT_EQ(e.action, Action::kReviewReply);
+  EXPECT_FALSE(is_letter(e.action));
+  EXPECT_NE(why(e).find("reply #7 received 2026-03-20: read as other with confidence 0.31"),
+            std::string::npos)
+      << why(e);
+  book.facts.replies_to_review.clear();
+  EXPECT_EQ(plan("2026-03-21").action, Action::kReminder);
+}
+
+}  // namespace
+}  // namespace overdue::engine
