@@ -90,3 +90,4 @@ echo "  runs plan: ${plan[*]}"
 
 # Reading replies: --batch throughput on one core and peak memory (issue 6).
 bash "$(dirname "$0")/classify.sh" "$build"
+bash "$(dirname "$0")/ingest.sh" "$build"
