@@ -6,12 +6,12 @@ namespace overdue::app {
 namespace {
 
 int kind_rank(const std::string& kind) {
-  static const char* kOrder[] = {"payment", "reason", "promise", "dispute", "instalments",
-                                 "step", "letter"};
-  for (int i = 0; i < 7; ++i) {
+  static const char* kOrder[] = {"payment", "reply", "reason", "promise", "dispute",
+                                 "instalments", "step", "letter"};
+  for (int i = 0; i < 8; ++i) {
     if (kind == kOrder[i]) return i;
   }
-  return 7;
+  return 8;
 }
 
 std::string join(const std::vector<std::string>& v) {
@@ -80,6 +80,18 @@ std::vector<TimelineItem> customer_timeline(store::Store& store, const std::stri
       s += " — " + reply;
     }
     items.push_back({date, "letter", s});
+  }
+  for (const auto& r : store.inbox().list("", customer_id)) {
+    if (r.received > as_of) continue;
+    std::string read_as;
+    auto at = r.classification.find("\"reason\":\"");
+    if (at != std::string::npos) {
+      read_as = r.classification.substr(at + 10, r.classification.find('"', at + 10) - at - 10);
+    }
+    std::string s = "#" + std::to_string(r.id) + " from " + r.from_addr + ": " + r.subject + " — " +
+                    r.status + (read_as.empty() ? "" : " (read as " + read_as + ")");
+    if (!r.note.empty()) s += ": " + r.note;
+    items.push_back({r.received, "reply", s});
   }
   std::stable_sort(items.begin(), items.end(), [](const TimelineItem& a, const TimelineItem& b) {
     if (a.date != b.date) return a.date < b.date;

@@ -1,4 +1,4 @@
-// `overdue log CUSTOMER`: a customer's history as one dated timeline — letters, payments,
+// `overdue log CUSTOMER`: a customer's history as one dated timeline — letters, replies, payments,
 // reasons, promises, disputes, instalment plans and steps done — each with a one-line summary.
 #pragma once
 
@@ -12,7 +12,7 @@ namespace overdue::app {
 
 struct TimelineItem {
   CivilDate date;
-  std::string kind;     // letter, payment, reason, promise, dispute, instalments, step
+  std::string kind;     // payment, reply, reason, promise, dispute, instalments, step, letter
   std::string summary;  // one line
 };
 
