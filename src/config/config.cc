@@ -15,12 +15,6 @@
 namespace overdue {
 namespace {
 
-ConfigProblem problem_at(const std::string& path, const toml::node& node,
-                         const std::string& message) {
-  int64_t line = node.source().begin.line;
-  return {line, path + ":" + std::to_string(line) + ": " + message};
-}
-
 void read_payments(const std::string& path, const toml::table& table, PaymentsConfig& out,
                    std::vector<ConfigProblem>& problems) {
   for (const auto& [key, node] : table) {

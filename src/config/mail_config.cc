@@ -9,12 +9,6 @@
 namespace overdue {
 namespace {
 
-ConfigProblem problem_at(const std::string& path, const toml::node& node,
-                         const std::string& message) {
-  int64_t line = node.source().begin.line;
-  return {line, path + ":" + std::to_string(line) + ": " + message};
-}
-
 // A table of string keys: each known key writes its field; unknown keys and non-strings are
 // problems naming the allowed keys.
 using StringFields = std::vector<std::pair<const char*, std::string*>>;

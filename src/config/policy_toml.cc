@@ -156,8 +156,7 @@ class PolicyReader {
 
  private:
   void problem(const toml::node& at, const std::string& message) {
-    int64_t line = at.source().begin.line;
-    problems_.push_back({line, path_ + ":" + std::to_string(line) + ": " + message});
+    problems_.push_back(problem_at(path_, at, message));
   }
 
   const toml::table* table_or_problem(const toml::node& node, const std::string& key) {
@@ -490,6 +489,11 @@ std::string policy_toml(const engine::Policy& policy) {
     write_flat(w, policy, section);
   }
   return w.finish();
+}
+
+ConfigProblem problem_at(const std::string& path, const toml::node& node, const std::string& message) {
+  int64_t line = node.source().begin.line;
+  return {line, path + ":" + std::to_string(line) + ": " + message};
 }
 
 }  // namespace overdue

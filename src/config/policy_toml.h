@@ -19,6 +19,9 @@ struct ConfigProblem {
   std::string message;
 };
 
+// A problem at a TOML node: "PATH:LINE: message".
+ConfigProblem problem_at(const std::string& path, const toml::node& node, const std::string& message);
+
 // True for the top-level sections the policy owns (ladder, embassy_assist, promises, …).
 bool is_policy_section(std::string_view name);
 
