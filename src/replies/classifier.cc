@@ -64,6 +64,14 @@ std::optional<Money> amount_near(std::string_view text, const DateMention& promi
 void read_promise(std::string_view text, CivilDate received, const std::vector<CueHit>& cues,
                   Classification& c, std::vector<std::string>& why) {
   auto mentions = scan_dates(text, received);
+  // A date before the reply or years after it is not a payment date (a reference number such as
+  // "01/02/03", an old invoice date): it may still be read, but never promised.
+  const CivilDate latest = received.plus_days(2 * 366);
+  mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                [&](const DateMention& m) {
+                                  return m.date && (*m.date < received || *m.date > latest);
+                                }),
+                 mentions.end());
   auto any = [&](std::initializer_list<Cue> kinds) {
     return std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
       return std::find(kinds.begin(), kinds.end(), h.cue) != kinds.end();
