@@ -48,6 +48,10 @@ std::optional<DateMention> duration(M m) {
   if (preceded_by(m.text, m.begin, {"-", "~", "到", "至", "或", "第"}) || range_after) {
     return ambiguous(m);
   }
+  if (unit == "日" && followed_by(m.text, m.end, {"前"}) &&
+      preceded_by(m.text, m.begin, {"于", "在", "到", "最晚", "最迟", "截至"})) {
+    return std::nullopt;  // "将于15日前付清": before the 15th (a day of the month), not 15 days ago
+  }
   if (preceded_by(m.text, m.begin, {"前", "上", "了"}) || followed_by(m.text, m.end, {"前"})) {
     return mention(m, DateForm::kPast, std::nullopt);
   }

@@ -146,7 +146,8 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   if (pay_in_clause) s.rule(Cue::kBalance, clause, 1, "the rest");
   bool pay = pay_in_clause;
   if (!pay && m.relative() &&
-      preceded_by_word(text, m.begin, {"给我", "给我们", "再给", "宽限", "再等"})) {
+      preceded_by_word(text, m.begin, {"给我", "给我们", "再给", "宽限", "再等", "need", "needs",
+                                       "give us", "give me", "allow us", "grant us"})) {
     pay = true;
     s.add(4, "asks for time until then");
   }
@@ -216,7 +217,12 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
     bool after_n_days =
         condition && text.substr(condition->begin, condition->end - condition->begin) == "after" &&
         condition->end + 1 >= m.begin;
-    if (condition && !after_n_days) {
+    // "within 3 weeks even if they do not pay us": a concession, not a condition.
+    const CueHit* later = s.find(Cue::kCondition, after_in_clause);
+    bool concession = later && preceded_by_word(text, later->begin, {"even", "即使", "就算", "哪怕"});
+    if (concession) {
+      s.add(0, "a concession, not a condition");
+    } else if (condition && !after_n_days) {
       s.add(-3, "counted from an unknown event", condition);
     } else if (preceded_by_word(text, m.begin, {"后", "之后", "以后", "过后"})) {
       s.add(-3, "counted from an unknown event");
