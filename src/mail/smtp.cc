@@ -18,6 +18,8 @@ struct Transfer {
   std::string last_command;    // the last command we sent (AUTH lines are not kept)
   std::string reply;           // the server's reply lines to the last command
   int final_code = 0;          // the server's answer to the end of the message
+  bool failed = false;         // the server refused something; later lines are not kept
+  int failed_code = 0;
 };
 
 size_t read_message(char* buffer, size_t size, size_t count, void* user) {
@@ -38,16 +40,22 @@ int on_debug(CURL*, curl_infotype type, char* data, size_t size, void* user) {
   if (type == CURLINFO_HEADER_OUT) {
     std::string command = text.substr(0, text.find_first_of(" \r\n"));
     for (auto& c : command) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (command == "QUIT" || t->failed) return 0;  // keep the answer that ended the session
     bool secret = command == "AUTH" || t->last_command == "AUTH";
     t->last_command = secret ? "AUTH" : command;
     t->reply.clear();
-  } else if (type == CURLINFO_HEADER_IN) {
+  } else if (type == CURLINFO_HEADER_IN && !t->failed) {
     if (t->data_finished && text.size() >= 3 && std::isdigit(static_cast<unsigned char>(text[0]))) {
       t->final_code = std::atoi(text.substr(0, 3).c_str());
     }
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     if (t->last_command != "AUTH" || text.rfind("334", 0) != 0) {
       t->reply += (t->reply.empty() ? "" : "\n") + text;
+    }
+    // The first refusal (4xx/5xx) ends the transaction; curl then only says QUIT.
+    if (text.size() >= 4 && (text[0] == '4' || text[0] == '5') && text[3] != '-') {
+      t->failed = true;
+      t->failed_code = std::atoi(text.substr(0, 3).c_str());
     }
   }
   return 0;
@@ -102,10 +110,11 @@ SmtpOutcome smtp_send(const SmtpConfig& config, const std::string& password,
   curl_slist_free_all(rcpts);
   curl_easy_cleanup(curl);
 
-  out.code = static_cast<int>(code);
+  out.code = t.failed ? t.failed_code : static_cast<int>(code);
   out.reply = t.reply;
   if (rc == CURLE_OK) {
     out.kind = SmtpOutcome::Kind::kSent;
+    out.reply = out.reply.substr(out.reply.rfind('\n') == std::string::npos ? 0 : out.reply.rfind('\n') + 1);
     return out;
   }
   out.detail = curl_easy_strerror(rc);
