@@ -38,6 +38,11 @@ int run_writing(const Globals& g, Command command) {
 
 int run_draft(const Globals& g, const MailOptions& o) {
   Config config = load_config(g);
+  if (auto missing = config.company.missing_for_letters(); !missing.empty()) {
+    std::string message = "cannot draft letters:";
+    for (const auto& m : missing) message += "\n  " + m;
+    throw Failure{message};
+  }
   auto templates = mail::TemplateSet::load(o.templates);
   if (!templates) throw Failure{templates.error().message};
   return run_writing(g, [&](app::CommandContext& ctx) {

@@ -79,6 +79,7 @@ int64_t PaymentsConfig::tolerance_max_minor(const Currency& currency) const {
 Result<Config> parse_config(std::string_view text, const std::string& source) {
   Config config;
   config.source = source;
+  config.company.source = source;
   toml::table root;
   try {
     root = toml::parse(text, source);

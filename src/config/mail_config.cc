@@ -53,6 +53,11 @@ bool has_address(const std::string& from) {
 
 std::vector<std::string> CompanyConfig::missing_for_letters() const {
   std::vector<std::string> out;
+  if (source.empty()) {
+    out.push_back("no config file: letters need [company] and [company.bank.<CUR>] in overdue.toml "
+                  "beside the book, or --config FILE (see README: Configuration)");
+    return out;
+  }
   if (name.empty()) out.push_back("[company] name is missing (the company that signs letters)");
   if (from.empty()) {
     out.push_back("[company] from is missing (the sender address, e.g. \"Credit desk <ar@example.com>\")");

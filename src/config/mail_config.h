@@ -23,6 +23,7 @@ struct BankAccount {
 };
 
 struct CompanyConfig {
+  std::string source;              // the config file, for messages ("" = none: built-in defaults)
   std::string name;
   std::string name_zh;             // used in Chinese letters when set
   std::string address;

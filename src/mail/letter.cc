@@ -147,7 +147,8 @@ Result<Context> build_context(const LetterInput& in, const CompanyConfig& compan
   if (!missing.empty()) {
     std::string keys;
     for (const auto& k : missing) keys += (keys.empty() ? "" : ", ") + k;
-    return Error{"no bank details for " + keys + " in the config: the letter to " +
+    return Error{"no bank details for " + keys + " in " +
+                 (company.source.empty() ? std::string("the config") : company.source) + ": the letter to " +
                  in.customer.id + " asks for payment in that currency (add beneficiary, bank, "
                  "swift and account under " + missing.front() + ")"};
   }

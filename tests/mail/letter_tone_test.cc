@@ -26,6 +26,7 @@ InvoiceLine line(const char* product, int64_t qty_milli, const char* unit, int64
 
 CompanyConfig company() {
   CompanyConfig c;
+  c.source = "test.toml";
   c.name = "Ningbo Harbourlight Industrial Co., Ltd.";
   c.name_zh = "宁波港光实业有限公司";
   c.address = "88 Zhongshan East Road, Ningbo, China";
