@@ -247,7 +247,7 @@ constexpr CueGroup kEnglish[] = {
     {kHedge,
      "maybe|probably|perhaps|hopefully|might|possibly|hopeful|approximately"
      "|about|around|i think|not sure|tentative|could take"
-     "|for whatever that's worth"},
+     "|for whatever that's worth|cannot promise|can't promise|can not promise|no promise"},
     {kThirdParty,
      "they|their|them|he|customer|client|buyer|distributor|dealer*"
      "|contractor|franchisee|government|ministry|agency|retailer*|chain"

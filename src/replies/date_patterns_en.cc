@@ -238,6 +238,12 @@ const std::vector<DatePattern>& english_date_patterns() {
          }
          return month_day(m, parse_month_name(m.group[2]), m.group[1], m.group[3]);
        }},
+      {("\\b(\\d{1,2})[-/]" + kMonth + "[-/](\\d{4}|\\d{2})\\b"),  // 19-Jun-2026, 19/jun/26
+       [](M m) -> std::optional<DateMention> {
+         std::string year(m.group[3]);
+         if (year.size() == 2) year = "20" + year;
+         return month_day(m, parse_month_name(m.group[2]), m.group[1], year);
+       }},
       {"\\b(?:(?:the )?end of (?:the |this )?year|(?:the )?year[- ]end|end of (\\d{4}))\\b",
        [](M m) { return year_end(m); }},
       {"\\b(?:next year|the new year|new year)\\b", [](M m) { return ambiguous(m); }},

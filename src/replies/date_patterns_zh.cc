@@ -38,6 +38,13 @@ std::optional<DateMention> week_expression(M m) {
 }
 
 std::optional<DateMention> duration(M m) {
+  // "USD 3,000 周五前": the digits end a larger number, they count nothing.
+  auto digit_at = [&](std::size_t i) { return m.text[i] >= '0' && m.text[i] <= '9'; };
+  if (m.begin > 0 && (digit_at(m.begin - 1) ||
+                      (m.begin > 1 && (m.text[m.begin - 1] == ',' || m.text[m.begin - 1] == '.') &&
+                       digit_at(m.begin - 2)))) {
+    return std::nullopt;
+  }
   long n = parse_digits(m.group[1]);
   std::string_view unit = m.group[3];
   bool with_ge = !m.group[2].empty();
@@ -63,7 +70,10 @@ std::optional<DateMention> duration(M m) {
   }
   if (unit == "天" || unit == "日") {
     if (preceded_by(m.text, m.begin, {"过"})) return ambiguous(m);
-    if (unit == "日" && m.group[4].empty()) return std::nullopt;  // "15日" is a day of month
+    // "15日" is a day of month, but "30日时间" / "30日内" are thirty days.
+    if (unit == "日" && m.group[4].empty() && !followed_by(m.text, m.end, {"时间", "的时间"})) {
+      return std::nullopt;
+    }
     return mention(m, DateForm::kDays, r.plus_days(static_cast<int>(n)));
   }
   if (unit == "周" || unit == "星期" || unit == "礼拜") {

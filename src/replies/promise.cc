@@ -238,7 +238,8 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   if (preceded_by_word(
           text, m.begin,
           {"dated", "value date", "date:", "截至", "截止", "截止到", "日期:", "日期"}) ||
-      followed_by_word(text, m.end, {"的"}) ||
+      (followed_by_word(text, m.end, {"的"}) &&
+       !followed_by_word(text, m.end, {"的付款", "的付款批次", "的款", "的批次"})) ||
       (calendar && preceded_by_word(text, m.begin,
                                     {"invoice of", "letter of", "statement of", "reminder of",
                                      "email of", "mail of", "order of", "notice of",
