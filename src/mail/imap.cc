@@ -1,5 +1,7 @@
 #include "mail/imap.h"
 
+#include "mail/curl_transport.h"
+
 #include <curl/curl.h>
 
 #include <mutex>
@@ -32,26 +34,13 @@ std::string url_path(const std::string& folder) {
 class Session {
  public:
   Session(const ImapConfig& config, const std::string& password) : config_(config) {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    init_curl();
     curl_ = curl_easy_init();
     base_ = config.url;
     while (!base_.empty() && base_.back() == '/') base_.pop_back();
     if (!curl_) return;
-    curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT, static_cast<long>(config.timeout_seconds));
-    curl_easy_setopt(curl_, CURLOPT_TIMEOUT, static_cast<long>(config.timeout_seconds) * 4);
-    curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
-    if (config.url.rfind("imap://", 0) == 0) {
-      long tls = config.starttls == StartTls::kNo    ? CURLUSESSL_NONE
-                 : config.starttls == StartTls::kTry ? CURLUSESSL_TRY
-                                                     : CURLUSESSL_ALL;
-      curl_easy_setopt(curl_, CURLOPT_USE_SSL, tls);
-    }
-    if (!config.ca_file.empty()) curl_easy_setopt(curl_, CURLOPT_CAINFO, config.ca_file.c_str());
-    if (!config.user.empty()) {
-      curl_easy_setopt(curl_, CURLOPT_USERNAME, config.user.c_str());
-      curl_easy_setopt(curl_, CURLOPT_PASSWORD, password.c_str());
-    }
+    Transport transport{config.url, config.starttls, config.ca_file, config.user, config.timeout_seconds};
+    set_transport(curl_, transport, "imap", password);
   }
   ~Session() {
     if (curl_) curl_easy_cleanup(curl_);

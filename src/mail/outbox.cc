@@ -18,15 +18,6 @@ namespace {
 using store::Letter;
 using store::LetterState;
 
-void record(app::CommandContext& ctx, const std::string& action, const Letter& l,
-            nlohmann::json detail) {
-  detail["letter"] = l.id;
-  detail["action"] = to_string(l.action);
-  detail["state"] = to_string(l.state);
-  ctx.store.journal(store::JournalEntry{0, "", ctx.actor, ctx.as_of.iso(), action, l.customer_id,
-                                        detail.dump()});
-}
-
 bool writes_letter(Action a) { return is_letter(a) || a == Action::kFollowUpCall; }
 
 // A Message-ID that no other letter, book or sender shares: the customer and date make it
@@ -202,12 +193,12 @@ class Drafter {
     if (old_draft) {
       old_draft->state = LetterState::kReplaced;
       ctx_.store.outbox().update(*old_draft);
-      record(ctx_, "letter.replace", *old_draft,
+      journal_letter(ctx_, "letter.replace", *old_draft,
              {{"by", l.id}, {"drafted_on", old_draft->as_of.iso()}});
       line += " (replaces draft #" + std::to_string(old_draft->id) + " of " + old_draft->as_of.iso() + ")";
       ++report_.replaced;
     }
-    record(ctx_, "letter.draft", l, {{"to", to}, {"cc", cc}, {"subject", l.subject},
+    journal_letter(ctx_, "letter.draft", l, {{"to", to}, {"cc", cc}, {"subject", l.subject},
                                      {"message_id", l.message_id}});
     ++report_.drafted;
     report_.lines.push_back(line);
@@ -278,6 +269,15 @@ std::string letter_message(const Letter& l, int64_t date_unix) {
   return build_message(m);
 }
 
+void journal_letter(app::CommandContext& ctx, const std::string& action, const Letter& l,
+                    nlohmann::json detail) {
+  detail["letter"] = l.id;
+  detail["action"] = to_string(l.action);
+  detail["state"] = to_string(l.state);
+  ctx.store.journal(store::JournalEntry{0, "", ctx.actor, ctx.as_of.iso(), action, l.customer_id,
+                                        detail.dump()});
+}
+
 Result<Letter> require_letter(store::Store& store, int64_t id) {
   auto l = store.outbox().find(id);
   if (!l) return Error{"no letter #" + std::to_string(id) + " in the outbox"};
@@ -295,7 +295,7 @@ Result<std::string> approve_letter(app::CommandContext& ctx, int64_t id) {
   }
   letter.state = LetterState::kApproved;
   ctx.store.outbox().update(letter);
-  record(ctx, "letter.approve", letter, {{"subject", letter.subject}});
+  journal_letter(ctx, "letter.approve", letter, {{"subject", letter.subject}});
   tx->commit();
   return "letter #" + std::to_string(id) + " (" + letter.customer_id + " " +
          std::string(to_string(letter.action)) + ") approved";
@@ -314,7 +314,7 @@ Result<std::string> cancel_letter(app::CommandContext& ctx, int64_t id) {
   std::string before(to_string(letter.state));
   letter.state = LetterState::kCancelled;
   ctx.store.outbox().update(letter);
-  record(ctx, "letter.cancel", letter, {{"was", before}});
+  journal_letter(ctx, "letter.cancel", letter, {{"was", before}});
   tx->commit();
   return "letter #" + std::to_string(id) + " cancelled (was " + before + ")";
 }
@@ -337,7 +337,7 @@ Result<std::string> edit_letter(app::CommandContext& ctx, int64_t id, const std:
   if (text.back() != '\n') text += '\n';
   letter.body = text;
   ctx.store.outbox().update(letter);
-  record(ctx, "letter.edit", letter, {{"bytes", text.size()}});
+  journal_letter(ctx, "letter.edit", letter, {{"bytes", text.size()}});
   tx->commit();
   return "letter #" + std::to_string(id) + " body replaced (" + std::to_string(text.size()) +
          " bytes)";
@@ -369,7 +369,7 @@ Result<std::string> resolve_letter(app::CommandContext& ctx, int64_t id, const s
     letter.state = LetterState::kApproved;
   }
   ctx.store.outbox().update(letter);
-  record(ctx, "letter.resolve", letter, {{"was", before}, {"verdict", verdict}});
+  journal_letter(ctx, "letter.resolve", letter, {{"was", before}, {"verdict", verdict}});
   tx->commit();
   return "letter #" + std::to_string(id) + " " + before + " -> " +
          std::string(to_string(letter.state)) +

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "app/payment_commands.h"
 #include "config/config.h"
 #include "mail/mime.h"
@@ -42,5 +44,10 @@ Result<std::string> edit_letter(app::CommandContext& ctx, int64_t id, const std:
 Result<std::string> resolve_letter(app::CommandContext& ctx, int64_t id, const std::string& verdict);
 
 Result<store::Letter> require_letter(store::Store& store, int64_t id);
+
+// Journals a letter's change: ACTION ("letter.sent", …) about its customer, with the letter's id,
+// step and state added to DETAIL (a JSON object).
+void journal_letter(app::CommandContext& ctx, const std::string& action, const store::Letter& l,
+                    nlohmann::json detail);
 
 }  // namespace overdue::mail

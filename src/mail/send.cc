@@ -49,15 +49,6 @@ class SendLock {
   bool held_ = false;
 };
 
-void record(app::CommandContext& ctx, const std::string& action, const Letter& l,
-            nlohmann::json detail) {
-  detail["letter"] = l.id;
-  detail["action"] = to_string(l.action);
-  detail["state"] = to_string(l.state);
-  ctx.store.journal(store::JournalEntry{0, "", ctx.actor, ctx.as_of.iso(), action, l.customer_id,
-                                        detail.dump()});
-}
-
 std::vector<std::string> envelope_recipients(const Letter& l) {
   std::vector<std::string> out;
   for (const auto* list : {&l.to, &l.cc}) {
@@ -103,7 +94,7 @@ Result<SendReport> send_letters(app::CommandContext& ctx, const Config& config,
     for (auto l : outbox.list(LetterState::kSending)) {
       l.state = LetterState::kUnknown;
       outbox.update(l);
-      record(ctx, "letter.unknown", l, {{"why", "found in sending at start: the previous send "
+      journal_letter(ctx, "letter.unknown", l, {{"why", "found in sending at start: the previous send "
                                                 "stopped mid-delivery"}});
       ++report.unknown;
       report.lines.push_back("#" + std::to_string(l.id) + " " + l.customer_id +
@@ -177,7 +168,7 @@ Result<SendReport> send_letters(app::CommandContext& ctx, const Config& config,
         break;
     }
     outbox.update(l);
-    record(ctx, l.state == LetterState::kApproved ? "letter.deferred" : "letter." + std::string(to_string(l.state)), l,
+    journal_letter(ctx, l.state == LetterState::kApproved ? "letter.deferred" : "letter." + std::string(to_string(l.state)), l,
            {{"server_reply", l.server_reply}, {"attempt", l.attempts}});
     tx->commit();
     if (!report.session_error.empty()) break;

@@ -1,5 +1,7 @@
 #include "mail/smtp.h"
 
+#include "mail/curl_transport.h"
+
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -68,8 +70,7 @@ std::string angle(const std::string& address) { return "<" + address + ">"; }
 SmtpOutcome smtp_send(const SmtpConfig& config, const std::string& password,
                       const std::string& envelope_from, const std::vector<std::string>& recipients,
                       const std::string& message) {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  init_curl();
   SmtpOutcome out;
   CURL* curl = curl_easy_init();
   if (!curl) {
@@ -90,20 +91,8 @@ SmtpOutcome smtp_send(const SmtpConfig& config, const std::string& password,
   curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, on_debug);
   curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &t);
   curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);  // feeds on_debug; nothing is printed
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, static_cast<long>(config.timeout_seconds));
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(config.timeout_seconds) * 4);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  if (config.url.rfind("smtp://", 0) == 0) {
-    long tls = config.starttls == StartTls::kNo      ? CURLUSESSL_NONE
-               : config.starttls == StartTls::kTry   ? CURLUSESSL_TRY
-                                                     : CURLUSESSL_ALL;
-    curl_easy_setopt(curl, CURLOPT_USE_SSL, tls);
-  }
-  if (!config.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, config.ca_file.c_str());
-  if (!config.user.empty()) {
-    curl_easy_setopt(curl, CURLOPT_USERNAME, config.user.c_str());
-    curl_easy_setopt(curl, CURLOPT_PASSWORD, password.c_str());
-  }
+  Transport transport{config.url, config.starttls, config.ca_file, config.user, config.timeout_seconds};
+  set_transport(curl, transport, "smtp", password);
   CURLcode rc = curl_easy_perform(curl);
   long code = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);

@@ -208,20 +208,32 @@ grep -q "IMAP" "$work/bad.txt" || fail "the IMAP error does not say what failed:
 grep -q "wrong" "$work/bad.txt" && fail "the password was printed"
 
 # ---------------------------------------------------------------- below the threshold: a person
-printf '\n[replies]\nmin_confidence = 0.9\n' >>"$book/overdue.toml"
 mkdir -p "$work/files"
+# A reply with nothing to read but an attachment: the classifier cannot say, a person must.
 cat >"$work/files/tw.eml" <<'MAIL'
 From: 王大明 <dm.wang@tpm.com.tw>
 To: ar@harbourlight.example
-Subject: TW-8
+Subject:
 Date: Wed, 12 Aug 2026 11:00:00 +0800
 Message-ID: <tw-0812@tpm.com.tw>
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=BB
+
+--BB
 Content-Type: text/plain; charset=utf-8
 
-TW-8 這邊在處理中。
+--BB
+Content-Type: application/pdf; name=scan.pdf
+Content-Disposition: attachment; filename=scan.pdf
+Content-Transfer-Encoding: base64
+
+JVBERi0xLjQKJcfsj6IK
+--BB--
 MAIL
 od replies ingest "$work/files" --as-of 2026-08-12 >"$work/review.txt"
-grep -q "review TAIPEI (by sender)" "$work/review.txt" || fail "a vague reply below min_confidence should wait for review: $(cat "$work/review.txt")"
+grep -q "review TAIPEI (by sender)" "$work/review.txt" || fail "an unreadable reply should wait for review: $(cat "$work/review.txt")"
+od replies show "$(sqlite3 "$book/book.db" "SELECT id FROM replies WHERE customer_id='TAIPEI'")" | grep -q "Attachment: scan.pdf (application/pdf, 15 bytes)" \
+  || fail "the attachment is not kept with the reply"
 od plan --as-of 2026-08-12 --customer TAIPEI | grep -q " review_reply " || fail "the plan does not ask to review the reply"
 rid=$(sqlite3 "$book/book.db" "SELECT id FROM replies WHERE customer_id='TAIPEI'")
 od replies review "$rid" --reason cash_flow --promise 2026-08-20 --as-of 2026-08-12 >/dev/null || fail "review failed"
