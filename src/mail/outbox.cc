@@ -182,6 +182,7 @@ class Drafter {
           report::Format::kCsv);
     }
     l.message_id = new_message_id(e.customer_id, ctx_.as_of, config_.company.message_id_domain);
+    if (e.action != Action::kPeerInquiry) answer_latest_reply(l);
     for (const auto& pi : in.invoices) l.invoices.push_back(pi.invoice.invoice_no);
     l.pay_by = e.pay_by;
     l.why = why;
@@ -202,6 +203,29 @@ class Drafter {
                                      {"message_id", l.message_id}});
     ++report_.drafted;
     report_.lines.push_back(line);
+  }
+
+  // A letter written after the buyer's mail answers it: In-Reply-To its Message-ID and
+  // References its thread, so it lands in the same conversation in the buyer's mail client.
+  void answer_latest_reply(Letter& l) {
+    std::optional<CivilDate> last_sent;
+    for (const auto& sent : ctx_.store.outbox().list(LetterState::kSent, l.customer_id)) {
+      if (!last_sent || *sent.sent_on > *last_sent) last_sent = sent.sent_on;
+    }
+    const store::Reply* latest = nullptr;
+    auto replies = ctx_.store.inbox().list("", l.customer_id);
+    for (const auto& r : replies) {
+      if (r.auto_reply || r.received > ctx_.as_of) continue;
+      if (last_sent && r.received < *last_sent) continue;
+      if (r.message_id.rfind("no-message-id.", 0) == 0) continue;
+      latest = &r;  // oldest first: the last one wins
+    }
+    if (!latest) return;
+    l.in_reply_to = latest->message_id;
+    l.references = latest->references.empty() ? latest->message_id
+                                              : latest->references + " " + latest->message_id;
+    l.why.push_back("answers the buyer's mail of " + latest->received.iso() + " (reply #" +
+                    std::to_string(latest->id) + ", Message-ID " + latest->message_id + ")");
   }
 
   // A trusted customer in the late buyer's country, longest relationship first, that has a

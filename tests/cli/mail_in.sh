@@ -200,6 +200,17 @@ if not ok: print("  plan:", json.dumps(e)[:400])
 sys.exit(0 if ok else 1)
 PY
 od log ACME --as-of 2026-08-11 | grep -q "reason .*payment_sent (reply:" || fail "log does not show the reply's reason"
+# Our answer (ask for the SWIFT copy) joins the buyer's thread.
+od draft --as-of 2026-08-11 --customer ACME >/dev/null
+od outbox show "$(sqlite3 "$book/book.db" "SELECT max(id) FROM letters WHERE customer_id='ACME'")" >"$work/answer.eml"
+"$py" - "$work/answer.eml" "$letter_id" <<'PY' || fail "the answer does not carry In-Reply-To/References of the buyer's mail"
+import email, email.policy, sys
+m = email.message_from_bytes(open(sys.argv[1], "rb").read(), policy=email.policy.default)
+ok = m["In-Reply-To"] == "<CAJm-reply-0810@acmevalves.com>" and \
+     m["References"].split() == [f"<{sys.argv[2]}>", "<CAJm-reply-0810@acmevalves.com>"]
+if not ok: print("  In-Reply-To:", m["In-Reply-To"], "References:", m["References"])
+sys.exit(0 if ok else 1)
+PY
 
 # A wrong password is a clear error and stores nothing.
 echo "wrong" >"$work/imap-pw"
