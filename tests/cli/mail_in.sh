@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Buyers' mail in, against real servers on loopback: dovecot (IMAP, passwd-file user, maildir,
-# no TLS) and the aiosmtpd sink. `replies fetch` twice ingests each message exactly once; then
+# Buyers' mail in, against real servers on loopback: dovecot (IMAP with STARTTLS on a test
+# certificate, passwd-file user, maildir) and the aiosmtpd sink. `replies fetch` twice ingests each
+# message exactly once; then
 # the story of issue 7: our reminder is sent, the buyer answers it over IMAP that the money was
 # wired yesterday, and the next day's plan asks for the SWIFT copy instead of the firm reminder.
 set -euo pipefail
@@ -33,13 +34,21 @@ mkdir -p "$work/dovecot/run" "$work/dovecot/state" "$work/home/buyerbox/Maildir/
 echo "buyerbox:{PLAIN}imap-pw-42" >"$work/dovecot/passwd"
 chmod 644 "$work/dovecot/passwd"
 [[ $(id -u) -eq 0 ]] && chown -R "$mail_user:$mail_group" "$work/home"
+# TLS for STARTTLS: a certificate for 127.0.0.1 that the client trusts through imap.ca_file.
+openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+  -days 2 -keyout "$work/dovecot/key.pem" -out "$work/dovecot/cert.pem" 2>/dev/null
+openssl genpkey -genparam -algorithm DH -pkeyopt dh_param:ffdhe2048 -out "$work/dovecot/dh.pem" 2>/dev/null
+chmod 644 "$work/dovecot/"*.pem
 cat >"$work/dovecot/dovecot.conf" <<CONF
 protocols = imap
 listen = 127.0.0.1
 base_dir = $work/dovecot/run
 state_dir = $work/dovecot/state
 log_path = $work/dovecot/dovecot.log
-ssl = no
+ssl = yes
+ssl_cert = <$work/dovecot/cert.pem
+ssl_key = <$work/dovecot/key.pem
+ssl_dh = <$work/dovecot/dh.pem
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_failure_delay = 0
@@ -100,7 +109,8 @@ for kind in customers contacts invoices payments; do
 done
 { cat "$src/tests/data/mail/overdue.toml"
   printf '\n[smtp]\nurl = "smtp://127.0.0.1:%s"\nstarttls = "no"\n' "$smtp_port"
-  printf '\n[imap]\nurl = "imap://127.0.0.1:%s"\nuser = "buyerbox"\nstarttls = "no"\npassword_file = "%s"\n' "$port" "$work/imap-pw"
+  printf '\n[imap]\nurl = "imap://127.0.0.1:%s"\nuser = "buyerbox"\nstarttls = "require"\nca_file = "%s"\npassword_file = "%s"\n' \
+    "$port" "$work/dovecot/cert.pem" "$work/imap-pw"
 } >"$book/overdue.toml"
 echo "imap-pw-42" >"$work/imap-pw"
 od() { "$bin" --db "$book/book.db" "$@"; }
@@ -167,6 +177,7 @@ od replies fetch --as-of 2026-08-10 >"$work/fetch2.txt" 2>&1 || fail "second fet
 grep -q "0 ingested (0 applied, 0 to review, 0 unmatched, 0 automatic, 0 malformed), 0 already ingested" "$work/fetch2.txt" \
   || fail "the second fetch fetched again: $(cat "$work/fetch2.txt")"
 [[ $(sqlite3 "$book/book.db" "SELECT count(*) FROM replies") == 3 ]] || fail "3 replies expected in the inbox"
+grep -q "Login: user=<buyerbox>, method=PLAIN.*, TLS," "$work/dovecot/dovecot.log" || fail "the IMAP login did not go over STARTTLS"
 od replies list >"$work/list.txt"
 grep -q "applied.*ACME.*john.miller@acmevalves.com" "$work/list.txt" || fail "ACME's reply not applied: $(cat "$work/list.txt")"
 grep -q "auto_reply.*MUELLER" "$work/list.txt" || fail "the out-of-office is not marked automatic"
