@@ -37,6 +37,8 @@ data invoice_data(const LetterInvoice& li, Language lang) {
   d.set("is_overdue", flag(li.days_overdue > 0));
   d.set("days_overdue", std::to_string(std::max(li.days_overdue, 0)));
   d.set("days_to_due", std::to_string(std::max(-li.days_overdue, 0)));
+  d.set("due_today", flag(li.days_overdue == 0));
+  d.set("due_later", flag(li.days_overdue < 0));
   d.set("total", letter_money(inv.total()));
   int64_t paid = inv.total_minor() - li.open_minor;
   d.set("has_paid", flag(paid != 0));
