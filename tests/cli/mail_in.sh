@@ -229,6 +229,40 @@ if od replies fetch --as-of 2026-08-11 >"$work/bad.txt" 2>&1; then fail "a wrong
 grep -q "IMAP" "$work/bad.txt" || fail "the IMAP error does not say what failed: $(cat "$work/bad.txt")"
 grep -q "wrong" "$work/bad.txt" && fail "the password was printed"
 
+# ---------------------------------------------------------------- a new contact, a dispute
+mkdir -p "$work/more"
+cat >"$work/more/1.eml" <<'MAIL'
+From: Sarah Lopez <ap@acmevalves.com>
+To: ar@harbourlight.example
+Subject: Change of contact
+Date: Wed, 12 Aug 2026 09:00:00 -0400
+Message-ID: <sarah-0812@acmevalves.com>
+Content-Type: text/plain; charset=utf-8
+
+Hello, I no longer handle accounts payable at Acme. Please write to Anna Lee, anna.lee@acmevalves.com, from now on.
+Regards, Sarah
+MAIL
+cat >"$work/more/2.eml" <<'MAIL'
+From: Jonas Weber <j.weber@mueller-ht.de>
+To: ar@harbourlight.example
+Subject: Reklamation DE-56
+Date: Wed, 12 Aug 2026 10:00:00 +0200
+Message-ID: <weber-0812@mueller-ht.de>
+Content-Type: text/plain; charset=utf-8
+
+DE-56: 400 kg of the yarn arrived wet and mouldy, we cannot use it. We will not pay DE-56 until this is settled. Photos attached.
+MAIL
+od replies ingest "$work/more" --as-of 2026-08-12 >"$work/more.txt"
+grep -q "applied ACME (by sender) — reason wrong_contact; suggested contact anna.lee@acmevalves.com" "$work/more.txt" \
+  || fail "the wrong_contact reply: $(cat "$work/more.txt")"
+grep -q "applied MUELLER (by sender) — reason dispute; dispute opened on DE-56" "$work/more.txt" \
+  || fail "the dispute reply: $(cat "$work/more.txt")"
+sid=$(sqlite3 "$book/book.db" "SELECT id FROM replies WHERE message_id='sarah-0812@acmevalves.com'")
+od replies accept-contact "$sid" --as-of 2026-08-12 | grep -q "contact anna.lee@acmevalves.com (Anna Lee) added to ACME as finance" \
+  || fail "accept-contact did not add Anna Lee with Sarah's role"
+[[ $(sqlite3 "$book/book.db" "SELECT count(*) FROM case_events WHERE customer_id='MUELLER' AND kind='dispute_open'") == 1 ]] \
+  || fail "no dispute opened on DE-56"
+
 # ---------------------------------------------------------------- below the threshold: a person
 mkdir -p "$work/files"
 # A reply with nothing to read but an attachment: the classifier cannot say, a person must.
