@@ -308,15 +308,27 @@ Result<Letter> require_letter(store::Store& store, int64_t id) {
   return *l;
 }
 
+namespace {
+
+// The letter if it is in one of `states`, else an error: "letter #N is S: <refusal>".
+Result<Letter> letter_in(store::Store& store, int64_t id, std::initializer_list<LetterState> states,
+                         const std::string& refusal) {
+  auto l = require_letter(store, id);
+  if (!l) return l.error();
+  if (std::find(states.begin(), states.end(), l.value().state) == states.end()) {
+    return Error{"letter #" + std::to_string(id) + " is " +
+                 std::string(to_string(l.value().state)) + ": " + refusal};
+  }
+  return l;
+}
+
+}  // namespace
+
 Result<std::string> approve_letter(app::CommandContext& ctx, int64_t id) {
   auto tx = ctx.store.begin();
-  auto l = require_letter(ctx.store, id);
+  auto l = letter_in(ctx.store, id, {LetterState::kDraft}, "only a draft can be approved");
   if (!l) return l.error();
   Letter letter = l.value();
-  if (letter.state != LetterState::kDraft) {
-    return Error{"letter #" + std::to_string(id) + " is " + std::string(to_string(letter.state)) +
-                 ": only a draft can be approved"};
-  }
   letter.state = LetterState::kApproved;
   ctx.store.outbox().update(letter);
   journal_letter(ctx, "letter.approve", letter, {{"subject", letter.subject}});
@@ -327,14 +339,10 @@ Result<std::string> approve_letter(app::CommandContext& ctx, int64_t id) {
 
 Result<std::string> cancel_letter(app::CommandContext& ctx, int64_t id) {
   auto tx = ctx.store.begin();
-  auto l = require_letter(ctx.store, id);
+  auto l = letter_in(ctx.store, id, {LetterState::kDraft, LetterState::kApproved, LetterState::kFailed},
+                     "only a draft, approved or failed letter can be cancelled");
   if (!l) return l.error();
   Letter letter = l.value();
-  if (letter.state != LetterState::kDraft && letter.state != LetterState::kApproved &&
-      letter.state != LetterState::kFailed) {
-    return Error{"letter #" + std::to_string(id) + " is " + std::string(to_string(letter.state)) +
-                 ": only a draft, approved or failed letter can be cancelled"};
-  }
   std::string before(to_string(letter.state));
   letter.state = LetterState::kCancelled;
   ctx.store.outbox().update(letter);
@@ -345,14 +353,10 @@ Result<std::string> cancel_letter(app::CommandContext& ctx, int64_t id) {
 
 Result<std::string> edit_letter(app::CommandContext& ctx, int64_t id, const std::string& body) {
   auto tx = ctx.store.begin();
-  auto l = require_letter(ctx.store, id);
+  auto l = letter_in(ctx.store, id, {LetterState::kDraft},
+                     "only a draft can be edited (approved letters are final; cancel it and draft again)");
   if (!l) return l.error();
   Letter letter = l.value();
-  if (letter.state != LetterState::kDraft) {
-    return Error{"letter #" + std::to_string(id) + " is " + std::string(to_string(letter.state)) +
-                 ": only a draft can be edited (approved letters are final; cancel it and "
-                 "draft again)"};
-  }
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Error{"the new body is empty: a letter needs text"};
   }
@@ -372,13 +376,10 @@ Result<std::string> resolve_letter(app::CommandContext& ctx, int64_t id, const s
     return Error{"'" + verdict + "': say 'sent' (it arrived) or 'retry' (send it again)"};
   }
   auto tx = ctx.store.begin();
-  auto l = require_letter(ctx.store, id);
+  auto l = letter_in(ctx.store, id, {LetterState::kUnknown, LetterState::kFailed},
+                     "only an unknown or failed letter needs resolving");
   if (!l) return l.error();
   Letter letter = l.value();
-  if (letter.state != LetterState::kUnknown && letter.state != LetterState::kFailed) {
-    return Error{"letter #" + std::to_string(id) + " is " + std::string(to_string(letter.state)) +
-                 ": only an unknown or failed letter needs resolving"};
-  }
   if (verdict == "sent" && letter.state == LetterState::kFailed) {
     return Error{"letter #" + std::to_string(id) + " failed (the server refused it): it was not "
                  "sent; 'retry' sends it again"};

@@ -116,15 +116,16 @@ class SqliteInbox : public Inbox {
     if (!st.executeStep()) return std::nullopt;
     Reply r = read_reply(st);
     const auto& raw = st.getColumn(19);
-    r.raw.assign(static_cast<const char*>(raw.getBlob()), raw.getBytes());
+    if (raw.getBytes() > 0) r.raw.assign(static_cast<const char*>(raw.getBlob()), raw.getBytes());
     SQLite::Statement att(db_, "SELECT filename, content_type, data FROM reply_attachments "
                                "WHERE reply_id = ? ORDER BY n");
     att.bind(1, id);
     while (att.executeStep()) {
       const auto& data = att.getColumn(2);
+      std::string bytes;
+      if (data.getBytes() > 0) bytes.assign(static_cast<const char*>(data.getBlob()), data.getBytes());
       r.attachments.push_back(ReplyAttachment{att.getColumn(0).getString(), att.getColumn(1).getString(),
-                                              std::string(static_cast<const char*>(data.getBlob()),
-                                                          data.getBytes())});
+                                              std::move(bytes)});
     }
     return r;
   }
