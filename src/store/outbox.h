@@ -24,8 +24,6 @@ enum class LetterState { kDraft, kApproved, kSending, kSent, kFailed, kUnknown, 
 std::string_view to_string(LetterState s);
 std::optional<LetterState> parse_letter_state(std::string_view s);
 std::string allowed_letter_states();
-// Draft, approved, sending or unknown: the letter may still go out.
-bool is_pending(LetterState s);
 
 struct Letter {
   int64_t id = 0;

@@ -174,10 +174,6 @@ class SqliteOutbox : public Outbox {
 std::string_view to_string(LetterState s) { return code_name(kStates, s); }
 std::optional<LetterState> parse_letter_state(std::string_view s) { return code_value(kStates, s); }
 std::string allowed_letter_states() { return code_list(kStates); }
-bool is_pending(LetterState s) {
-  return s == LetterState::kDraft || s == LetterState::kApproved || s == LetterState::kSending ||
-         s == LetterState::kUnknown;
-}
 
 std::unique_ptr<Outbox> make_sqlite_outbox(SQLite::Database& db) {
   return std::make_unique<SqliteOutbox>(db);
