@@ -113,6 +113,7 @@ Result<SendReport> send_letters(app::CommandContext& ctx, const Config& config,
   auto password = smtp_password(config.smtp);
   if (!password) return password.error();
 
+  SmtpSession session(config.smtp, password.value());
   for (auto l : approved) {
     {
       auto tx = ctx.store.begin();
@@ -124,8 +125,7 @@ Result<SendReport> send_letters(app::CommandContext& ctx, const Config& config,
       outbox.update(l);
       tx->commit();
     }
-    SmtpOutcome out = smtp_send(config.smtp, password.value(), envelope_from(l.from),
-                                envelope_recipients(l), l.raw);
+    SmtpOutcome out = session.send(envelope_from(l.from), envelope_recipients(l), l.raw);
     std::string head = "#" + std::to_string(l.id) + " " + l.customer_id + " " +
                        std::string(to_string(l.action)) + ": ";
     std::string answer = one_line(out.reply.empty() ? out.detail : out.reply);

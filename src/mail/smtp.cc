@@ -67,12 +67,21 @@ std::string angle(const std::string& address) { return "<" + address + ">"; }
 
 }  // namespace
 
-SmtpOutcome smtp_send(const SmtpConfig& config, const std::string& password,
-                      const std::string& envelope_from, const std::vector<std::string>& recipients,
-                      const std::string& message) {
+SmtpSession::SmtpSession(const SmtpConfig& config, std::string password)
+    : config_(config), password_(std::move(password)) {
   init_curl();
+  curl_ = curl_easy_init();
+}
+
+SmtpSession::~SmtpSession() {
+  if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
+
+SmtpOutcome SmtpSession::send(const std::string& envelope_from,
+                              const std::vector<std::string>& recipients,
+                              const std::string& message) {
   SmtpOutcome out;
-  CURL* curl = curl_easy_init();
+  auto* curl = static_cast<CURL*>(curl_);
   if (!curl) {
     out.detail = "libcurl could not start";
     return out;
@@ -81,8 +90,9 @@ SmtpOutcome smtp_send(const SmtpConfig& config, const std::string& password,
   t.message = &message;
   curl_slist* rcpts = nullptr;
   for (const auto& r : recipients) rcpts = curl_slist_append(rcpts, angle(r).c_str());
-  curl_easy_setopt(curl, CURLOPT_URL, config.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_MAIL_FROM, angle(envelope_from).c_str());
+  std::string from = angle(envelope_from);
+  curl_easy_setopt(curl, CURLOPT_URL, config_.url.c_str());
+  curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
   curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpts);
   curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
   curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_message);
@@ -91,13 +101,17 @@ SmtpOutcome smtp_send(const SmtpConfig& config, const std::string& password,
   curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, on_debug);
   curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &t);
   curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);  // feeds on_debug; nothing is printed
-  Transport transport{config.url, config.starttls, config.ca_file, config.user, config.timeout_seconds};
-  set_transport(curl, transport, "smtp", password);
+  Transport transport{config_.url, config_.starttls, config_.ca_file, config_.user,
+                      config_.timeout_seconds};
+  set_transport(curl, transport, "smtp", password_);
   CURLcode rc = curl_easy_perform(curl);
   long code = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+  // The handle keeps pointers to these; they die with this call.
+  curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, nullptr);
+  curl_easy_setopt(curl, CURLOPT_READDATA, nullptr);
+  curl_easy_setopt(curl, CURLOPT_DEBUGDATA, nullptr);
   curl_slist_free_all(rcpts);
-  curl_easy_cleanup(curl);
 
   out.code = t.failed ? t.failed_code : static_cast<int>(code);
   out.reply = t.reply;

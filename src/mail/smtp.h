@@ -22,11 +22,26 @@ struct SmtpOutcome {
   std::string detail;      // libcurl's error text when there was no server reply
 };
 
-// Sends `message` (CRLF line ends) from `envelope_from` to every address of `recipients`. The
-// password is never logged or returned. Either every recipient is accepted and the message is
-// delivered once, or nothing is delivered (a rejected recipient aborts the transaction).
-SmtpOutcome smtp_send(const SmtpConfig& config, const std::string& password,
-                      const std::string& envelope_from, const std::vector<std::string>& recipients,
-                      const std::string& message);
+// One SMTP connection for a run of messages: libcurl keeps the connection (and its TLS and
+// login) open between `send` calls and opens a new one only when the server closed it or a
+// transaction failed. The password is never logged or returned.
+class SmtpSession {
+ public:
+  SmtpSession(const SmtpConfig& config, std::string password);
+  ~SmtpSession();
+  SmtpSession(const SmtpSession&) = delete;
+  SmtpSession& operator=(const SmtpSession&) = delete;
+
+  // Sends `message` (CRLF line ends) from `envelope_from` to every address of `recipients`.
+  // Either every recipient is accepted and the message is delivered once, or nothing is
+  // delivered (a rejected recipient aborts the transaction).
+  SmtpOutcome send(const std::string& envelope_from, const std::vector<std::string>& recipients,
+                   const std::string& message);
+
+ private:
+  const SmtpConfig& config_;
+  std::string password_;
+  void* curl_ = nullptr;  // CURL*
+};
 
 }  // namespace overdue::mail

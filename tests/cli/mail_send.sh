@@ -69,6 +69,8 @@ od outbox approve --all --as-of 2026-07-31 >/dev/null
 od send --as-of 2026-07-31 >"$work/send1.txt"
 check "four sent" grep -q "^send 2026-07-31: 4 sent, 0 failed, 0 still approved, 0 unknown" "$work/send1.txt"
 [[ $(count_eml "$work/sink") == 4 ]] || fail "the sink holds $(count_eml "$work/sink") messages, expected 4"
+connections=$(cat "$work"/sink/*.json | "$py" -c 'import json,sys; print(len({json.loads(l)["peer_port"] for l in sys.stdin}))')
+[[ $connections == 1 ]] || fail "the four letters came over $connections connections, expected one"
 for c in ACME HENDA MUELLER TAIPEI; do
   od statement "$c" --as-of 2026-07-31 --format csv >"$work/statement-$c.csv"
 done

@@ -23,7 +23,7 @@ Behaviour:
   * --data-reply CODE[ TEXT]: every DATA is answered with CODE (4xx/5xx)
     and nothing is stored.
   * Every accepted message is stored as DIR/NNNN.json
-    {"mail_from", "rcpt_tos", "auth_user", "tls"} and then DIR/NNNN.eml (the
+    {"mail_from", "rcpt_tos", "auth_user", "tls", "peer_port"} and then DIR/NNNN.eml (the
     DATA bytes after dot-unstuffing, without the terminating ".", envelope
     not included).  Both files are written to a .tmp name and renamed, JSON
     first, so a reader that sees NNNN.eml also sees a complete NNNN.json.
@@ -174,6 +174,7 @@ class Handler:
             "rcpt_tos": list(envelope.rcpt_tos),
             "auth_user": auth_user,
             "tls": session.ssl is not None,
+            "peer_port": session.peer[1] if session.peer else None,
         }
         name = self.store.save(meta, envelope.original_content or b"")
         return f"250 2.0.0 OK queued as {name}"
