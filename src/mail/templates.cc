@@ -155,10 +155,14 @@ Result<TemplateSet> TemplateSet::load(const std::string& user_dir) {
 TemplateText TemplateSet::get(Language lang, const std::string& name) const {
   if (auto it = files_.find(lang_dir(lang) + "/" + name); it != files_.end()) return it->second;
   if (lang == Language::kZhHant) {
-    TemplateText zh = get(Language::kZh, name);
-    zh.text = to_traditional(zh.text);
-    zh.origin += " (converted to Traditional)";
-    return zh;
+    // Converted once per template and kept: ICU's transliterator is slow.
+    auto [it, inserted] = converted_.try_emplace(name);
+    if (inserted) {
+      it->second = get(Language::kZh, name);
+      it->second.text = to_traditional(it->second.text);
+      it->second.origin += " (converted to Traditional)";
+    }
+    return it->second;
   }
   return TemplateText{"", "templates/" + lang_dir(lang) + "/" + name + ".mustache"};
 }

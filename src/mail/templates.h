@@ -39,6 +39,8 @@ class TemplateSet {
  private:
   // "en/reminder" -> text and origin
   std::map<std::string, TemplateText> files_;
+  // name -> the zh template in Traditional characters, for zh-Hant without its own file
+  mutable std::map<std::string, TemplateText> converted_;
 };
 
 // A template's problems (mustache syntax; the "Subject:" line of a letter), as

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/statement_cache.h"
+
 namespace overdue::store {
 namespace {
 
@@ -68,18 +70,18 @@ class SqliteInbox : public Inbox {
   explicit SqliteInbox(SQLite::Database& db) : db_(db) {}
 
   bool has_message_id(const std::string& message_id) override {
-    SQLite::Statement st(db_, "SELECT 1 FROM replies WHERE message_id = ?");
+    auto st_lease = cache_.get("SELECT 1 FROM replies WHERE message_id = ?");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, message_id);
     return st.executeStep();
   }
 
   int64_t insert(const Reply& r) override {
-    SQLite::Statement st(
-        db_,
-        "INSERT INTO replies (source, received, ingested_on, from_addr, from_name, subject, "
+    auto st_lease = cache_.get("INSERT INTO replies (source, received, ingested_on, from_addr, from_name, subject, "
         "in_reply_to, refs, text, parse_error, auto_reply, customer_id, letter_id, matched_by, "
         "classification, status, note, message_id, raw) VALUES "
         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement& st = *st_lease;
     bind_fields(st, r);
     st.bind(18, r.message_id);
     st.bind(19, r.raw.data(), static_cast<int>(r.raw.size()));
@@ -87,8 +89,9 @@ class SqliteInbox : public Inbox {
     int64_t id = db_.getLastInsertRowid();
     int n = 0;
     for (const auto& a : r.attachments) {
-      SQLite::Statement att(db_, "INSERT INTO reply_attachments (reply_id, n, filename, content_type, "
+      auto att_lease = cache_.get("INSERT INTO reply_attachments (reply_id, n, filename, content_type, "
                                  "data) VALUES (?,?,?,?,?)");
+      SQLite::Statement& att = *att_lease;
       att.bind(1, id);
       att.bind(2, ++n);
       att.bind(3, a.filename);
@@ -100,25 +103,26 @@ class SqliteInbox : public Inbox {
   }
 
   void update(const Reply& r) override {
-    SQLite::Statement st(
-        db_,
-        "UPDATE replies SET source=?, received=?, ingested_on=?, from_addr=?, from_name=?, "
+    auto st_lease = cache_.get("UPDATE replies SET source=?, received=?, ingested_on=?, from_addr=?, from_name=?, "
         "subject=?, in_reply_to=?, refs=?, text=?, parse_error=?, auto_reply=?, customer_id=?, "
         "letter_id=?, matched_by=?, classification=?, status=?, note=? WHERE id=?");
+    SQLite::Statement& st = *st_lease;
     bind_fields(st, r);
     st.bind(18, r.id);
     st.exec();
   }
 
   std::optional<Reply> find(int64_t id) override {
-    SQLite::Statement st(db_, std::string("SELECT ") + kColumns + ", raw FROM replies WHERE id = ?");
+    auto st_lease = cache_.get(std::string("SELECT ") + kColumns + ", raw FROM replies WHERE id = ?");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, id);
     if (!st.executeStep()) return std::nullopt;
     Reply r = read_reply(st);
     const auto& raw = st.getColumn(19);
     if (raw.getBytes() > 0) r.raw.assign(static_cast<const char*>(raw.getBlob()), raw.getBytes());
-    SQLite::Statement att(db_, "SELECT filename, content_type, data FROM reply_attachments "
+    auto att_lease = cache_.get("SELECT filename, content_type, data FROM reply_attachments "
                                "WHERE reply_id = ? ORDER BY n");
+    SQLite::Statement& att = *att_lease;
     att.bind(1, id);
     while (att.executeStep()) {
       const auto& data = att.getColumn(2);
@@ -135,7 +139,8 @@ class SqliteInbox : public Inbox {
     if (!status.empty()) sql += " AND status = ?";
     if (!customer_id.empty()) sql += " AND customer_id = ?";
     sql += " ORDER BY received, id";
-    SQLite::Statement st(db_, sql);
+    auto st_lease = cache_.get(sql);
+    SQLite::Statement& st = *st_lease;
     int at = 0;
     if (!status.empty()) st.bind(++at, status);
     if (!customer_id.empty()) st.bind(++at, customer_id);
@@ -145,16 +150,18 @@ class SqliteInbox : public Inbox {
   }
 
   std::pair<int64_t, int64_t> imap_position(const std::string& mailbox) override {
-    SQLite::Statement st(db_, "SELECT uidvalidity, last_uid FROM imap_state WHERE mailbox = ?");
+    auto st_lease = cache_.get("SELECT uidvalidity, last_uid FROM imap_state WHERE mailbox = ?");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, mailbox);
     if (!st.executeStep()) return {0, 0};
     return {st.getColumn(0).getInt64(), st.getColumn(1).getInt64()};
   }
 
   void set_imap_position(const std::string& mailbox, int64_t uidvalidity, int64_t uid) override {
-    SQLite::Statement st(db_, "INSERT INTO imap_state (mailbox, uidvalidity, last_uid) VALUES (?,?,?) "
+    auto st_lease = cache_.get("INSERT INTO imap_state (mailbox, uidvalidity, last_uid) VALUES (?,?,?) "
                               "ON CONFLICT(mailbox) DO UPDATE SET uidvalidity=excluded.uidvalidity, "
                               "last_uid=excluded.last_uid");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, mailbox);
     st.bind(2, uidvalidity);
     st.bind(3, uid);
@@ -163,6 +170,7 @@ class SqliteInbox : public Inbox {
 
  private:
   SQLite::Database& db_;
+  StatementCache cache_{db_};
 };
 
 }  // namespace

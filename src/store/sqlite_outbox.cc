@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/code_table.h"
+#include "store/statement_cache.h"
 
 namespace overdue::store {
 namespace {
@@ -101,40 +102,40 @@ class SqliteOutbox : public Outbox {
   explicit SqliteOutbox(SQLite::Database& db) : db_(db) {}
 
   int64_t insert(const Letter& letter) override {
-    SQLite::Statement st(
-        db_,
-        "INSERT INTO letters (customer_id, action, as_of, state, language, from_addr, to_addrs, "
+    auto st_lease = cache_.get("INSERT INTO letters (customer_id, action, as_of, state, language, from_addr, to_addrs, "
         "cc_addrs, reply_to, subject, body, attachment_name, attachment, message_id, "
         "in_reply_to, refs, invoices, pay_by, why, recipient_customer_id, attempts, "
         "server_reply, sent_on, raw, updated_at) VALUES "
         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+    SQLite::Statement& st = *st_lease;
     bind_letter(st, letter);
     st.exec();
     return db_.getLastInsertRowid();
   }
 
   void update(const Letter& letter) override {
-    SQLite::Statement st(
-        db_,
-        "UPDATE letters SET customer_id=?, action=?, as_of=?, state=?, language=?, from_addr=?, "
+    auto st_lease = cache_.get("UPDATE letters SET customer_id=?, action=?, as_of=?, state=?, language=?, from_addr=?, "
         "to_addrs=?, cc_addrs=?, reply_to=?, subject=?, body=?, attachment_name=?, attachment=?, "
         "message_id=?, in_reply_to=?, refs=?, invoices=?, pay_by=?, why=?, "
         "recipient_customer_id=?, attempts=?, server_reply=?, sent_on=?, raw=?, "
         "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?");
+    SQLite::Statement& st = *st_lease;
     bind_letter(st, letter);
     st.bind(25, letter.id);
     st.exec();
   }
 
   std::optional<Letter> find(int64_t id) override {
-    SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM letters WHERE id = ?");
+    auto st_lease = cache_.get(std::string("SELECT ") + kColumns + " FROM letters WHERE id = ?");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, id);
     if (!st.executeStep()) return std::nullopt;
     return read_letter(st);
   }
 
   std::optional<Letter> find_by_message_id(const std::string& message_id) override {
-    SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM letters WHERE message_id = ?");
+    auto st_lease = cache_.get(std::string("SELECT ") + kColumns + " FROM letters WHERE message_id = ?");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, message_id);
     if (!st.executeStep()) return std::nullopt;
     return read_letter(st);
@@ -146,7 +147,8 @@ class SqliteOutbox : public Outbox {
     if (state) sql += " AND state = ?";
     if (!customer_id.empty()) sql += " AND customer_id = ?";
     sql += " ORDER BY id";
-    SQLite::Statement st(db_, sql);
+    auto st_lease = cache_.get(sql);
+    SQLite::Statement& st = *st_lease;
     int at = 0;
     if (state) st.bind(++at, std::string(to_string(*state)));
     if (!customer_id.empty()) st.bind(++at, customer_id);
@@ -156,9 +158,10 @@ class SqliteOutbox : public Outbox {
   }
 
   std::vector<Letter> pending_of(const std::string& customer_id) override {
-    SQLite::Statement st(db_, std::string("SELECT ") + kColumns +
+    auto st_lease = cache_.get(std::string("SELECT ") + kColumns +
                                   " FROM letters WHERE customer_id = ? AND state IN "
                                   "('draft','approved','sending','unknown') ORDER BY id");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     std::vector<Letter> out;
     while (st.executeStep()) out.push_back(read_letter(st));
@@ -167,6 +170,7 @@ class SqliteOutbox : public Outbox {
 
  private:
   SQLite::Database& db_;
+  StatementCache cache_{db_};
 };
 
 }  // namespace

@@ -10,9 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "store/schema.h"
-#include "store/sqlite_invoice_rows.h"
 #include "store/sqlite_inbox.h"
+#include "store/sqlite_invoice_rows.h"
 #include "store/sqlite_outbox.h"
+#include "store/statement_cache.h"
 #include "store/store.h"
 
 namespace overdue::store {
@@ -189,21 +190,24 @@ class SqliteStore : public Store {
 
   // --- customers -------------------------------------------------------------------------
   std::optional<Customer> find_customer(const std::string& id) override {
-    SQLite::Statement st(db_, kCustomerSelect + std::string(" WHERE customer_id = ?"));
+    auto st_lease = cache_.get(kCustomerSelect + std::string(" WHERE customer_id = ?"));
+    SQLite::Statement& st = *st_lease;
     st.bind(1, id);
     if (!st.executeStep()) return std::nullopt;
     return read_customer(st);
   }
 
   std::vector<Customer> customers() override {
-    SQLite::Statement st(db_, kCustomerSelect + std::string(" ORDER BY customer_id"));
+    auto st_lease = cache_.get(kCustomerSelect + std::string(" ORDER BY customer_id"));
+    SQLite::Statement& st = *st_lease;
     std::vector<Customer> out;
     while (st.executeStep()) out.push_back(read_customer(st));
     return out;
   }
 
   std::unordered_set<std::string> customer_ids() override {
-    SQLite::Statement st(db_, "SELECT customer_id FROM customers");
+    auto st_lease = cache_.get("SELECT customer_id FROM customers");
+    SQLite::Statement& st = *st_lease;
     std::unordered_set<std::string> out;
     out.reserve(static_cast<size_t>(
         db_.execAndGet("SELECT COUNT(*) FROM customers").getInt64()));
@@ -212,8 +216,7 @@ class SqliteStore : public Store {
   }
 
   void put_customer(const Customer& c) override {
-    SQLite::Statement st(db_,
-                         "INSERT INTO customers (customer_id, name, country, language, since, "
+    auto st_lease = cache_.get("INSERT INTO customers (customer_id, name, country, language, since, "
                          "salesperson, insurance_policy, insured_limit_currency, "
                          "insured_limit_minor) VALUES (?,?,?,?,?,?,?,?,?) "
                          "ON CONFLICT(customer_id) DO UPDATE SET name=excluded.name, "
@@ -222,6 +225,7 @@ class SqliteStore : public Store {
                          "insurance_policy=excluded.insurance_policy, "
                          "insured_limit_currency=excluded.insured_limit_currency, "
                          "insured_limit_minor=excluded.insured_limit_minor");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, c.id);
     st.bind(2, c.name);
     st.bind(3, c.country);
@@ -240,7 +244,8 @@ class SqliteStore : public Store {
   }
 
   std::vector<Contact> contacts(const std::string& customer_id) override {
-    SQLite::Statement st(db_, kContactSelect + std::string(" WHERE customer_id = ? ORDER BY email"));
+    auto st_lease = cache_.get(kContactSelect + std::string(" WHERE customer_id = ? ORDER BY email"));
+    SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     std::vector<Contact> out;
     while (st.executeStep()) out.push_back(read_contact(st));
@@ -249,7 +254,8 @@ class SqliteStore : public Store {
 
   std::optional<Contact> find_contact(const std::string& customer_id,
                                       const std::string& email) override {
-    SQLite::Statement st(db_, kContactSelect + std::string(" WHERE customer_id = ? AND email = ?"));
+    auto st_lease = cache_.get(kContactSelect + std::string(" WHERE customer_id = ? AND email = ?"));
+    SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     st.bind(2, email);
     if (!st.executeStep()) return std::nullopt;
@@ -257,10 +263,10 @@ class SqliteStore : public Store {
   }
 
   void put_contact(const Contact& c) override {
-    SQLite::Statement st(db_,
-                         "INSERT INTO contacts (customer_id, email, name, role, phone) "
+    auto st_lease = cache_.get("INSERT INTO contacts (customer_id, email, name, role, phone) "
                          "VALUES (?,?,?,?,?) ON CONFLICT(customer_id, email) DO UPDATE SET "
                          "name=excluded.name, role=excluded.role, phone=excluded.phone");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, c.customer_id);
     st.bind(2, c.email);
     st.bind(3, c.name);
@@ -270,7 +276,8 @@ class SqliteStore : public Store {
   }
 
   bool remove_contact(const std::string& customer_id, const std::string& email) override {
-    SQLite::Statement st(db_, "DELETE FROM contacts WHERE customer_id = ? AND email = ?");
+    auto st_lease = cache_.get("DELETE FROM contacts WHERE customer_id = ? AND email = ?");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     st.bind(2, email);
     return st.exec() > 0;
@@ -282,7 +289,8 @@ class SqliteStore : public Store {
   }
 
   std::optional<Invoice> find_invoice(const std::string& invoice_no) override {
-    SQLite::Statement st(db_, kInvoiceSelect + std::string(" WHERE invoice_no = ?"));
+    auto st_lease = cache_.get(kInvoiceSelect + std::string(" WHERE invoice_no = ?"));
+    SQLite::Statement& st = *st_lease;
     st.bind(1, invoice_no);
     std::vector<Invoice> found = read_invoices(st);
     if (found.empty()) return std::nullopt;
@@ -290,8 +298,9 @@ class SqliteStore : public Store {
   }
 
   std::vector<Invoice> invoices_of(const std::string& customer_id) override {
-    SQLite::Statement st(db_, kInvoiceSelect +
+    auto st_lease = cache_.get(kInvoiceSelect +
                                   std::string(" WHERE customer_id = ? ORDER BY due_date, invoice_no"));
+    SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     return read_invoices(st);
   }
@@ -318,8 +327,9 @@ class SqliteStore : public Store {
   }
 
   std::vector<std::string> customers_of_document(const std::string& number) override {
-    SQLite::Statement st(db_, "SELECT DISTINCT customer_id FROM invoices WHERE invoice_no = ?1 "
+    auto st_lease = cache_.get("SELECT DISTINCT customer_id FROM invoices WHERE invoice_no = ?1 "
                               "OR order_no = ?1 ORDER BY customer_id");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, number);
     std::vector<std::string> out;
     while (st.executeStep()) out.push_back(st.getColumn(0).getString());
@@ -327,17 +337,19 @@ class SqliteStore : public Store {
   }
 
   void replace_invoice(const Invoice& inv) override {
-    SQLite::Statement id_of(db_, "SELECT id FROM invoices WHERE invoice_no = ?");
+    auto id_of_lease = cache_.get("SELECT id FROM invoices WHERE invoice_no = ?");
+    SQLite::Statement& id_of = *id_of_lease;
     id_of.bind(1, inv.invoice_no);
     if (!id_of.executeStep()) throw DomainError("invoice " + inv.invoice_no + " not found");
     int64_t id = id_of.getColumn(0).getInt64();
-    SQLite::Statement del(db_, "DELETE FROM invoice_lines WHERE invoice_id = ?");
+    auto del_lease = cache_.get("DELETE FROM invoice_lines WHERE invoice_id = ?");
+    SQLite::Statement& del = *del_lease;
     del.bind(1, id);
     del.exec();
-    SQLite::Statement up(db_,
-                         "UPDATE invoices SET order_no=?, customer_id=?, currency=?, issue_date=?, "
+    auto up_lease = cache_.get("UPDATE invoices SET order_no=?, customer_id=?, currency=?, issue_date=?, "
                          "ship_date=?, received_date=?, due_date=?, terms=?, total_minor=? "
                          "WHERE id=?");
+    SQLite::Statement& up = *up_lease;
     up.bind(1, inv.order_no);
     up.bind(2, inv.customer_id);
     up.bind(3, inv.currency.str());
@@ -355,28 +367,26 @@ class SqliteStore : public Store {
   }
 
   std::vector<engine::InvoiceBalance> balances(const CivilDate& as_of) override {
-    SQLite::Statement st(
-        db_,
-        "SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
+    auto st_lease = cache_.get("SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
         "COALESCE(s.settled, 0) FROM invoices i LEFT JOIN ("
         "  SELECT a.invoice_no, SUM(a.amount_minor) AS settled FROM allocations a "
         "  JOIN payments p ON p.payment_id = a.payment_id "
         "  WHERE a.effective_date <= ?1 AND (p.reversed_on IS NULL OR p.reversed_on > ?1) "
         "  GROUP BY a.invoice_no) s ON s.invoice_no = i.invoice_no "
         "WHERE i.issue_date <= ?1");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, as_of.iso());
     return read_balances(st);
   }
 
   std::vector<engine::InvoiceBalance> balances_of(const std::string& customer_id,
                                                   const Currency& currency) override {
-    SQLite::Statement st(
-        db_,
-        "SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
+    auto st_lease = cache_.get("SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
         "COALESCE((SELECT SUM(a.amount_minor) FROM allocations a "
         "  JOIN payments p ON p.payment_id = a.payment_id "
         "  WHERE a.invoice_no = i.invoice_no AND p.reversed_on IS NULL), 0) "
         "FROM invoices i WHERE i.customer_id = ? AND i.currency = ?");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     st.bind(2, currency.str());
     return read_balances(st);
@@ -384,15 +394,16 @@ class SqliteStore : public Store {
 
   // --- payments --------------------------------------------------------------------------
   std::optional<Payment> find_payment(const std::string& payment_id) override {
-    SQLite::Statement st(db_, kPaymentSelect + std::string(" WHERE payment_id = ?"));
+    auto st_lease = cache_.get(kPaymentSelect + std::string(" WHERE payment_id = ?"));
+    SQLite::Statement& st = *st_lease;
     st.bind(1, payment_id);
     if (!st.executeStep()) return std::nullopt;
     return read_payment(st);
   }
 
   std::vector<Payment> payments_of(const std::string& customer_id) override {
-    SQLite::Statement st(
-        db_, kPaymentSelect + std::string(" WHERE customer_id = ? ORDER BY date, payment_id"));
+    auto st_lease = cache_.get(kPaymentSelect + std::string(" WHERE customer_id = ? ORDER BY date, payment_id"));
+    SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     std::vector<Payment> out;
     while (st.executeStep()) out.push_back(read_payment(st));
@@ -403,9 +414,9 @@ class SqliteStore : public Store {
   void replace_payment(const Payment& p) override { write_payment(p, true); }
 
   void insert_allocation(const Allocation& a) override {
-    SQLite::Statement st(db_,
-                         "INSERT INTO allocations (payment_id, invoice_no, amount_minor, kind, "
+    auto st_lease = cache_.get("INSERT INTO allocations (payment_id, invoice_no, amount_minor, kind, "
                          "effective_date) VALUES (?,?,?,?,?)");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, a.payment_id);
     st.bind(2, a.invoice_no);
     st.bind(3, static_cast<int64_t>(a.amount_minor));
@@ -415,31 +426,31 @@ class SqliteStore : public Store {
   }
 
   std::vector<Allocation> allocations_of_customer(const std::string& customer_id) override {
-    SQLite::Statement st(db_, kAllocationSelect +
+    auto st_lease = cache_.get(kAllocationSelect +
                                   std::string(" JOIN payments p ON p.payment_id = a.payment_id "
                                               "WHERE p.customer_id = ? ORDER BY a.id"));
+    SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     return read_allocations(st);
   }
 
   std::vector<Allocation> allocations_of_payment(const std::string& payment_id) override {
-    SQLite::Statement st(db_,
-                         kAllocationSelect + std::string(" WHERE a.payment_id = ? ORDER BY a.id"));
+    auto st_lease = cache_.get(kAllocationSelect + std::string(" WHERE a.payment_id = ? ORDER BY a.id"));
+    SQLite::Statement& st = *st_lease;
     st.bind(1, payment_id);
     return read_allocations(st);
   }
 
   std::vector<engine::InvoiceBalance> balances_of_customer(const std::string& customer_id,
                                                            const CivilDate& as_of) override {
-    SQLite::Statement st(
-        db_,
-        "SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
+    auto st_lease = cache_.get("SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
         "COALESCE((SELECT SUM(a.amount_minor) FROM allocations a "
         "  JOIN payments p ON p.payment_id = a.payment_id "
         "  WHERE a.invoice_no = i.invoice_no AND a.effective_date <= ?1 "
         "  AND (p.reversed_on IS NULL OR p.reversed_on > ?1)), 0) "
         "FROM invoices i WHERE i.customer_id = ?2 AND i.issue_date <= ?1 "
         "ORDER BY i.due_date, i.invoice_no");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, as_of.iso());
     st.bind(2, customer_id);
     return read_balances(st);
@@ -449,9 +460,9 @@ class SqliteStore : public Store {
   // Each scans its table in storage order and sorts in memory: on a book of a million invoice
   // lines that is several times faster than ORDER BY over an index plus table lookups.
   std::vector<InvoiceHeader> invoice_headers(const CivilDate& as_of) override {
-    SQLite::Statement st(db_,
-                         "SELECT invoice_no, customer_id, currency, issue_date, ship_date, "
+    auto st_lease = cache_.get("SELECT invoice_no, customer_id, currency, issue_date, ship_date, "
                          "due_date, total_minor FROM invoices WHERE issue_date <= ?");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, as_of.iso());
     std::vector<InvoiceHeader> out;
     out.reserve(row_capacity("SELECT COALESCE(MAX(id), 0) FROM invoices"));
@@ -476,12 +487,13 @@ class SqliteStore : public Store {
 
   std::vector<Allocation> live_allocations(const CivilDate& as_of) override {
     std::unordered_set<std::string> reversed;  // few: bounced cheques and the like
-    SQLite::Statement rev(db_, "SELECT payment_id FROM payments WHERE reversed_on <= ?");
+    auto rev_lease = cache_.get("SELECT payment_id FROM payments WHERE reversed_on <= ?");
+    SQLite::Statement& rev = *rev_lease;
     rev.bind(1, as_of.iso());
     while (rev.executeStep()) reversed.insert(rev.getColumn(0).getString());
-    SQLite::Statement st(db_,
-                         "SELECT payment_id, invoice_no, amount_minor, kind, effective_date "
+    auto st_lease = cache_.get("SELECT payment_id, invoice_no, amount_minor, kind, effective_date "
                          "FROM allocations WHERE effective_date <= ? ORDER BY id");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, as_of.iso());
     std::vector<Allocation> out;
     out.reserve(row_capacity("SELECT COALESCE(MAX(id), 0) FROM allocations"));
@@ -501,7 +513,8 @@ class SqliteStore : public Store {
   }
 
   std::vector<Contact> all_contacts() override {
-    SQLite::Statement st(db_, kContactSelect + std::string(" ORDER BY customer_id, email"));
+    auto st_lease = cache_.get(kContactSelect + std::string(" ORDER BY customer_id, email"));
+    SQLite::Statement& st = *st_lease;
     std::vector<Contact> out;
     out.reserve(row_capacity("SELECT COUNT(*) FROM contacts"));
     while (st.executeStep()) out.push_back(read_contact(st));
@@ -509,9 +522,10 @@ class SqliteStore : public Store {
   }
 
   std::vector<Payment> live_payments(const CivilDate& as_of) override {
-    SQLite::Statement st(db_, kPaymentSelect +
+    auto st_lease = cache_.get(kPaymentSelect +
                                   std::string(" WHERE date <= ?1 AND "
                                               "(reversed_on IS NULL OR reversed_on > ?1)"));
+    SQLite::Statement& st = *st_lease;
     st.bind(1, as_of.iso());
     std::vector<Payment> out;
     out.reserve(row_capacity("SELECT COALESCE(MAX(rowid), 0) FROM payments"));
@@ -566,9 +580,10 @@ class SqliteStore : public Store {
   }
 
   CaseFacts case_facts(const std::string& customer_id, const CivilDate& as_of) override {
-    SQLite::Statement st(db_, std::string(kCaseEventSelect) +
+    auto st_lease = cache_.get(std::string(kCaseEventSelect) +
                                   " WHERE customer_id = ?1 AND event_date <= ?2 "
                                   "ORDER BY event_date, id");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     st.bind(2, as_of.iso());
     auto all = read_case_events(st);
@@ -583,7 +598,8 @@ class SqliteStore : public Store {
   std::map<std::string, CaseFacts> all_case_facts(const CivilDate& as_of) override {
     // In storage (= insertion) order, then a stable sort by customer and date: faster than
     // ORDER BY over the index for the whole book.
-    SQLite::Statement st(db_, std::string(kCaseEventSelect) + " WHERE event_date <= ?1");
+    auto st_lease = cache_.get(std::string(kCaseEventSelect) + " WHERE event_date <= ?1");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, as_of.iso());
     std::vector<CaseEventRow> rows;
     rows.reserve(static_cast<size_t>(
@@ -597,19 +613,13 @@ class SqliteStore : public Store {
   }
 
   std::unordered_set<std::string> open_disputed_invoices(const std::string& customer_id) override {
-    // Called for every payment an import allocates: the statement is prepared once.
-    if (!open_disputes_) {
-      open_disputes_ = std::make_unique<SQLite::Statement>(
-          db_, std::string(kCaseEventSelect) +
-                   " WHERE customer_id = ?1 AND kind IN ('dispute_open', 'dispute_resolve') "
-                   "ORDER BY event_date, id");
-    }
-    SQLite::Statement& st = *open_disputes_;
-    st.reset();
-    st.bind(1, customer_id);
+    // Called for every payment an import allocates: the statement comes from the cache.
+    auto st = cache_.get(std::string(kCaseEventSelect) +
+                         " WHERE customer_id = ?1 AND kind IN ('dispute_open', 'dispute_resolve') "
+                         "ORDER BY event_date, id");
+    st->bind(1, customer_id);
     std::vector<CaseEventRow> rows;
-    while (st.executeStep()) rows.push_back(read_case_event_row(st));
-    st.reset();
+    while (st->executeStep()) rows.push_back(read_case_event_row(*st));
     std::unordered_set<std::string> out;
     for (const auto& [id, facts] : fold_case_events(rows)) {
       for (const auto& d : facts.disputes) {
@@ -621,9 +631,9 @@ class SqliteStore : public Store {
 
   // --- journal ---------------------------------------------------------------------------
   void journal(const JournalEntry& e) override {
-    SQLite::Statement st(db_,
-                         "INSERT INTO journal (recorded_at, actor, as_of, action, subject, detail) "
+    auto st_lease = cache_.get("INSERT INTO journal (recorded_at, actor, as_of, action, subject, detail) "
                          "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'),?,?,?,?,?)");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, e.actor);
     st.bind(2, e.as_of);
     st.bind(3, e.action);
@@ -637,17 +647,17 @@ class SqliteStore : public Store {
         "SELECT id, recorded_at, actor, as_of, action, subject, detail FROM journal";
     if (!subject_filter.empty()) sql += " WHERE subject = ?";
     sql += " ORDER BY id";
-    SQLite::Statement st(db_, sql);
+    auto st_lease = cache_.get(sql);
+    SQLite::Statement& st = *st_lease;
     if (!subject_filter.empty()) st.bind(1, subject_filter);
     return read_journal(st);
   }
 
   std::vector<JournalEntry> journal_about_customer(const std::string& customer_id) override {
-    SQLite::Statement st(
-        db_,
-        "SELECT id, recorded_at, actor, as_of, action, subject, detail FROM journal "
+    auto st_lease = cache_.get("SELECT id, recorded_at, actor, as_of, action, subject, detail FROM journal "
         "WHERE subject = ?1 OR subject IN (SELECT invoice_no FROM invoices WHERE customer_id = ?1) "
         "OR subject IN (SELECT payment_id FROM payments WHERE customer_id = ?1) ORDER BY id");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     return read_journal(st);
   }
@@ -676,9 +686,9 @@ class SqliteStore : public Store {
 
   void add_case_event(const std::string& customer_id, const char* kind, const CivilDate& date,
                       const nlohmann::json& payload) {
-    SQLite::Statement st(db_,
-                         "INSERT INTO case_events (customer_id, kind, event_date, payload, "
+    auto st_lease = cache_.get("INSERT INTO case_events (customer_id, kind, event_date, payload, "
                          "recorded_at) VALUES (?,?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     st.bind(2, kind);
     st.bind(3, date.iso());
@@ -808,9 +818,9 @@ class SqliteStore : public Store {
       inv.terms = st.getColumn(9).getString();
       out.push_back(std::move(inv));
     }
-    SQLite::Statement lines(db_,
-                            "SELECT product, quantity_milli, unit, unit_price_micro, amount_minor "
+    auto lines_lease = cache_.get("SELECT product, quantity_milli, unit, unit_price_micro, amount_minor "
                             "FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no");
+    SQLite::Statement& lines = *lines_lease;
     for (size_t i = 0; i < out.size(); ++i) {
       lines.reset();
       lines.bind(1, ids[i]);
@@ -872,13 +882,13 @@ class SqliteStore : public Store {
   }
 
   void write_payment(const Payment& p, bool replace) {
-    SQLite::Statement st(
-        db_, replace ? "UPDATE payments SET customer_id=?2, date=?3, currency=?4, amount_minor=?5, "
+    auto st_lease = cache_.get(replace ? "UPDATE payments SET customer_id=?2, date=?3, currency=?4, amount_minor=?5, "
                        "invoice_no=?6, method=?7, reference=?8, bank_charges_minor=?9, "
                        "reversed_on=?10 WHERE payment_id=?1"
                      : "INSERT INTO payments (payment_id, customer_id, date, currency, "
                        "amount_minor, invoice_no, method, reference, bank_charges_minor, "
                        "reversed_on) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+    SQLite::Statement& st = *st_lease;
     st.bind(1, p.payment_id);
     st.bind(2, p.customer_id);
     st.bind(3, p.date.iso());
@@ -902,8 +912,9 @@ class SqliteStore : public Store {
   }
 
   SQLite::Database db_;
+
+  StatementCache cache_{db_};
   CurrencyCache currencies_;
-  std::unique_ptr<SQLite::Statement> open_disputes_;
   SqliteInvoiceRows invoice_rows_{db_.getHandle()};
   std::unique_ptr<Outbox> outbox_ = make_sqlite_outbox(db_);
   std::unique_ptr<Inbox> inbox_ = make_sqlite_inbox(db_);
