@@ -28,7 +28,7 @@ PY
 bytes=$(wc -c <"$work/batch.tsv")
 pin=()
 if command -v taskset >/dev/null; then pin=(taskset -c 0); fi
-now() { date +%s.%N; }
+source "$(dirname "$0")/lib.sh"
 times=()
 for ((i = 1; i <= runs; i++)); do
   t0=$(now)
@@ -38,7 +38,7 @@ for ((i = 1; i <= runs; i++)); do
 done
 lines=$(wc -l <"$work/out.jsonl")
 if [[ "$lines" -ne "$replies" ]]; then echo "bench: expected $replies lines, got $lines"; exit 1; fi
-median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
+median=$(printf '%s\n' "${times[@]}" | median)
 printf 'classify --batch: %d replies (%.1f MB) in %.3f s on one core: %.0f replies/s (target >= 20000)\n' \
   "$replies" "$(echo "$bytes / 1048576" | bc -l)" "$median" "$(echo "$replies / $median" | bc -l)"
 echo "  runs: ${times[*]}"

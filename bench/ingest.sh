@@ -11,9 +11,7 @@ runs=${RUNS:-3}
 count=${MESSAGES:-10000}
 work=$(mktemp -d "${TMPDIR:-/tmp}/overdue-ingest.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-now() { date +%s.%N; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-seconds() { local t0 t1; t0=$(now); "$@" >/dev/null; t1=$(now); echo "$t1 - $t0" | bc -l; }
+source "$(dirname "$0")/lib.sh"
 
 /usr/bin/python3 - "$work/mail" "$count" <<'PY'
 import sys, os, random, email.message, email.policy, email.charset

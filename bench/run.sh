@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: import and aging speed on a generated book of 100,000 customers (~1,000,000 invoice
 # lines), each as a ratio to the sqlite3 CLI doing the equivalent work on the same data in the
-# same run. Prints the median of RUNS runs (default 5). Not part of `make test`.
+# same run. Prints the median of RUNS runs (default 5). Then the reply (classify, ingest) and
+# letter (draft, send) benches. Not part of `make test`.
 set -euo pipefail
 build=${1:-build}
 bin=$(realpath "$build/overdue")
@@ -11,10 +12,7 @@ as_of=2026-11-20
 work=$(mktemp -d "${TMPDIR:-/tmp}/overdue-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-now() { date +%s.%N; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-# seconds CMD...: wall time of one run of CMD (its stdout discarded)
-seconds() { local t0 t1; t0=$(now); "$@" >/dev/null; t1=$(now); echo "$t1 - $t0" | bc -l; }
+source "$(dirname "$0")/lib.sh"
 
 echo "bench: generating a book of $customers customers in $work"
 "$bin" --db "$work/gen.db" demo --customers "$customers" --out "$work/csv" --csv-only >/dev/null
@@ -91,3 +89,4 @@ echo "  runs plan: ${plan[*]}"
 # Reading replies: --batch throughput on one core and peak memory (issue 6).
 bash "$(dirname "$0")/classify.sh" "$build"
 bash "$(dirname "$0")/ingest.sh" "$build"
+bash "$(dirname "$0")/letters.sh" "$build"

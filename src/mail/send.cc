@@ -87,6 +87,7 @@ Result<SendReport> send_letters(app::CommandContext& ctx, const Config& config,
                  ": it holds " + lock_path + "; wait for it to finish (no letter was touched)"};
   }
   SendReport report;
+  ctx.store.make_commits_durable();
   auto& outbox = ctx.store.outbox();
   {
     // A letter still `sending` belongs to a send that died: it may have arrived.

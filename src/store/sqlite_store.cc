@@ -185,6 +185,7 @@ class SqliteStore : public Store {
     return std::make_unique<SqliteTransaction>(db_);
   }
 
+  void make_commits_durable() override { db_.exec("PRAGMA synchronous = FULL"); }
   Outbox& outbox() override { return *outbox_; }
   Inbox& inbox() override { return *inbox_; }
 
