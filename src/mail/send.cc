@@ -87,7 +87,6 @@ Result<SendReport> send_letters(app::CommandContext& ctx, const Config& config,
                  ": it holds " + lock_path + "; wait for it to finish (no letter was touched)"};
   }
   SendReport report;
-  ctx.store.make_commits_durable();
   auto& outbox = ctx.store.outbox();
   {
     // A letter still `sending` belongs to a send that died: it may have arrived.
@@ -117,6 +116,9 @@ Result<SendReport> send_letters(app::CommandContext& ctx, const Config& config,
   SmtpSession session(config.smtp, password.value());
   for (auto l : approved) {
     {
+      // `sending` is on disk before the first byte leaves. The outcome below may be lost with
+      // the machine: the letter then shows as `sending`, so `unknown`, never re-sent on its own.
+      ctx.store.set_commits_durable(true);
       auto tx = ctx.store.begin();
       Letter unsent = l;
       unsent.raw.clear();
@@ -125,6 +127,7 @@ Result<SendReport> send_letters(app::CommandContext& ctx, const Config& config,
       ++l.attempts;
       outbox.update(l);
       tx->commit();
+      ctx.store.set_commits_durable(false);
     }
     SmtpOutcome out = session.send(envelope_from(l.from), envelope_recipients(l), l.raw);
     std::string head = "#" + std::to_string(l.id) + " " + l.customer_id + " " +

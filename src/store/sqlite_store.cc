@@ -185,7 +185,9 @@ class SqliteStore : public Store {
     return std::make_unique<SqliteTransaction>(db_);
   }
 
-  void make_commits_durable() override { db_.exec("PRAGMA synchronous = FULL"); }
+  void set_commits_durable(bool on) override {
+    db_.exec(on ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+  }
   Outbox& outbox() override { return *outbox_; }
   Inbox& inbox() override { return *inbox_; }
 

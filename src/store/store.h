@@ -78,10 +78,11 @@ class Store {
 
   // Starts a write transaction covering everything until commit() (all-or-nothing imports).
   virtual std::unique_ptr<Transaction> begin() = 0;
-  // From now on every commit reaches the disk before it returns, also against power loss (by
-  // default a commit survives a crash of the process but maybe not of the machine). `send`
-  // uses it: a letter marked `sending` must stay marked once its bytes may have left.
-  virtual void make_commits_durable() = 0;
+  // On: every commit reaches the disk before it returns, also against power loss. Off (the
+  // default): a commit survives a crash of the process but maybe not of the machine. `send`
+  // turns it on for marking a letter `sending`, which must stay marked once its bytes may
+  // have left.
+  virtual void set_commits_durable(bool on) = 0;
   // The letters (issue 5); writes inside begin() like everything else.
   virtual Outbox& outbox() = 0;
   // Buyers' mail (issue 7).
