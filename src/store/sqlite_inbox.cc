@@ -77,7 +77,8 @@ class SqliteInbox : public Inbox {
   }
 
   int64_t insert(const Reply& r) override {
-    auto st_lease = cache_.get("INSERT INTO replies (source, received, ingested_on, from_addr, from_name, subject, "
+    auto st_lease = cache_.get(
+        "INSERT INTO replies (source, received, ingested_on, from_addr, from_name, subject, "
         "in_reply_to, refs, text, parse_error, auto_reply, customer_id, letter_id, matched_by, "
         "classification, status, note, message_id, raw) VALUES "
         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -89,8 +90,9 @@ class SqliteInbox : public Inbox {
     int64_t id = db_.getLastInsertRowid();
     int n = 0;
     for (const auto& a : r.attachments) {
-      auto att_lease = cache_.get("INSERT INTO reply_attachments (reply_id, n, filename, content_type, "
-                                 "data) VALUES (?,?,?,?,?)");
+      auto att_lease = cache_.get(
+          "INSERT INTO reply_attachments (reply_id, n, filename, content_type, "
+          "data) VALUES (?,?,?,?,?)");
       SQLite::Statement& att = *att_lease;
       att.bind(1, id);
       att.bind(2, ++n);
@@ -103,7 +105,8 @@ class SqliteInbox : public Inbox {
   }
 
   void update(const Reply& r) override {
-    auto st_lease = cache_.get("UPDATE replies SET source=?, received=?, ingested_on=?, from_addr=?, from_name=?, "
+    auto st_lease = cache_.get(
+        "UPDATE replies SET source=?, received=?, ingested_on=?, from_addr=?, from_name=?, "
         "subject=?, in_reply_to=?, refs=?, text=?, parse_error=?, auto_reply=?, customer_id=?, "
         "letter_id=?, matched_by=?, classification=?, status=?, note=? WHERE id=?");
     SQLite::Statement& st = *st_lease;
@@ -113,15 +116,17 @@ class SqliteInbox : public Inbox {
   }
 
   std::optional<Reply> find(int64_t id) override {
-    auto st_lease = cache_.get(std::string("SELECT ") + kColumns + ", raw FROM replies WHERE id = ?");
+    auto st_lease =
+        cache_.get(std::string("SELECT ") + kColumns + ", raw FROM replies WHERE id = ?");
     SQLite::Statement& st = *st_lease;
     st.bind(1, id);
     if (!st.executeStep()) return std::nullopt;
     Reply r = read_reply(st);
     const auto& raw = st.getColumn(19);
     if (raw.getBytes() > 0) r.raw.assign(static_cast<const char*>(raw.getBlob()), raw.getBytes());
-    auto att_lease = cache_.get("SELECT filename, content_type, data FROM reply_attachments "
-                               "WHERE reply_id = ? ORDER BY n");
+    auto att_lease = cache_.get(
+        "SELECT filename, content_type, data FROM reply_attachments "
+        "WHERE reply_id = ? ORDER BY n");
     SQLite::Statement& att = *att_lease;
     att.bind(1, id);
     while (att.executeStep()) {
@@ -158,9 +163,10 @@ class SqliteInbox : public Inbox {
   }
 
   void set_imap_position(const std::string& mailbox, int64_t uidvalidity, int64_t uid) override {
-    auto st_lease = cache_.get("INSERT INTO imap_state (mailbox, uidvalidity, last_uid) VALUES (?,?,?) "
-                              "ON CONFLICT(mailbox) DO UPDATE SET uidvalidity=excluded.uidvalidity, "
-                              "last_uid=excluded.last_uid");
+    auto st_lease = cache_.get(
+        "INSERT INTO imap_state (mailbox, uidvalidity, last_uid) VALUES (?,?,?) "
+        "ON CONFLICT(mailbox) DO UPDATE SET uidvalidity=excluded.uidvalidity, "
+        "last_uid=excluded.last_uid");
     SQLite::Statement& st = *st_lease;
     st.bind(1, mailbox);
     st.bind(2, uidvalidity);

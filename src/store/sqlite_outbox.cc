@@ -102,7 +102,8 @@ class SqliteOutbox : public Outbox {
   explicit SqliteOutbox(SQLite::Database& db) : db_(db) {}
 
   int64_t insert(const Letter& letter) override {
-    auto st_lease = cache_.get("INSERT INTO letters (customer_id, action, as_of, state, language, from_addr, to_addrs, "
+    auto st_lease = cache_.get(
+        "INSERT INTO letters (customer_id, action, as_of, state, language, from_addr, to_addrs, "
         "cc_addrs, reply_to, subject, body, attachment_name, attachment, message_id, "
         "in_reply_to, refs, invoices, pay_by, why, recipient_customer_id, attempts, "
         "server_reply, sent_on, raw, updated_at) VALUES "
@@ -114,7 +115,8 @@ class SqliteOutbox : public Outbox {
   }
 
   void update(const Letter& letter) override {
-    auto st_lease = cache_.get("UPDATE letters SET customer_id=?, action=?, as_of=?, state=?, language=?, from_addr=?, "
+    auto st_lease = cache_.get(
+        "UPDATE letters SET customer_id=?, action=?, as_of=?, state=?, language=?, from_addr=?, "
         "to_addrs=?, cc_addrs=?, reply_to=?, subject=?, body=?, attachment_name=?, attachment=?, "
         "message_id=?, in_reply_to=?, refs=?, invoices=?, pay_by=?, why=?, "
         "recipient_customer_id=?, attempts=?, server_reply=?, sent_on=?, raw=?, "
@@ -134,7 +136,8 @@ class SqliteOutbox : public Outbox {
   }
 
   std::optional<Letter> find_by_message_id(const std::string& message_id) override {
-    auto st_lease = cache_.get(std::string("SELECT ") + kColumns + " FROM letters WHERE message_id = ?");
+    auto st_lease =
+        cache_.get(std::string("SELECT ") + kColumns + " FROM letters WHERE message_id = ?");
     SQLite::Statement& st = *st_lease;
     st.bind(1, message_id);
     if (!st.executeStep()) return std::nullopt;
@@ -159,8 +162,8 @@ class SqliteOutbox : public Outbox {
 
   std::vector<Letter> pending_of(const std::string& customer_id) override {
     auto st_lease = cache_.get(std::string("SELECT ") + kColumns +
-                                  " FROM letters WHERE customer_id = ? AND state IN "
-                                  "('draft','approved','sending','unknown') ORDER BY id");
+                               " FROM letters WHERE customer_id = ? AND state IN "
+                               "('draft','approved','sending','unknown') ORDER BY id");
     SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     std::vector<Letter> out;

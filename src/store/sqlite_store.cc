@@ -4,10 +4,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <numeric>
 #include <unordered_map>
-
-#include <nlohmann/json.hpp>
 
 #include "store/schema.h"
 #include "store/sqlite_inbox.h"
@@ -219,15 +218,16 @@ class SqliteStore : public Store {
   }
 
   void put_customer(const Customer& c) override {
-    auto st_lease = cache_.get("INSERT INTO customers (customer_id, name, country, language, since, "
-                         "salesperson, insurance_policy, insured_limit_currency, "
-                         "insured_limit_minor) VALUES (?,?,?,?,?,?,?,?,?) "
-                         "ON CONFLICT(customer_id) DO UPDATE SET name=excluded.name, "
-                         "country=excluded.country, language=excluded.language, "
-                         "since=excluded.since, salesperson=excluded.salesperson, "
-                         "insurance_policy=excluded.insurance_policy, "
-                         "insured_limit_currency=excluded.insured_limit_currency, "
-                         "insured_limit_minor=excluded.insured_limit_minor");
+    auto st_lease = cache_.get(
+        "INSERT INTO customers (customer_id, name, country, language, since, "
+        "salesperson, insurance_policy, insured_limit_currency, "
+        "insured_limit_minor) VALUES (?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT(customer_id) DO UPDATE SET name=excluded.name, "
+        "country=excluded.country, language=excluded.language, "
+        "since=excluded.since, salesperson=excluded.salesperson, "
+        "insurance_policy=excluded.insurance_policy, "
+        "insured_limit_currency=excluded.insured_limit_currency, "
+        "insured_limit_minor=excluded.insured_limit_minor");
     SQLite::Statement& st = *st_lease;
     st.bind(1, c.id);
     st.bind(2, c.name);
@@ -247,7 +247,8 @@ class SqliteStore : public Store {
   }
 
   std::vector<Contact> contacts(const std::string& customer_id) override {
-    auto st_lease = cache_.get(kContactSelect + std::string(" WHERE customer_id = ? ORDER BY email"));
+    auto st_lease =
+        cache_.get(kContactSelect + std::string(" WHERE customer_id = ? ORDER BY email"));
     SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     std::vector<Contact> out;
@@ -257,7 +258,8 @@ class SqliteStore : public Store {
 
   std::optional<Contact> find_contact(const std::string& customer_id,
                                       const std::string& email) override {
-    auto st_lease = cache_.get(kContactSelect + std::string(" WHERE customer_id = ? AND email = ?"));
+    auto st_lease =
+        cache_.get(kContactSelect + std::string(" WHERE customer_id = ? AND email = ?"));
     SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     st.bind(2, email);
@@ -266,9 +268,10 @@ class SqliteStore : public Store {
   }
 
   void put_contact(const Contact& c) override {
-    auto st_lease = cache_.get("INSERT INTO contacts (customer_id, email, name, role, phone) "
-                         "VALUES (?,?,?,?,?) ON CONFLICT(customer_id, email) DO UPDATE SET "
-                         "name=excluded.name, role=excluded.role, phone=excluded.phone");
+    auto st_lease = cache_.get(
+        "INSERT INTO contacts (customer_id, email, name, role, phone) "
+        "VALUES (?,?,?,?,?) ON CONFLICT(customer_id, email) DO UPDATE SET "
+        "name=excluded.name, role=excluded.role, phone=excluded.phone");
     SQLite::Statement& st = *st_lease;
     st.bind(1, c.customer_id);
     st.bind(2, c.email);
@@ -302,7 +305,7 @@ class SqliteStore : public Store {
 
   std::vector<Invoice> invoices_of(const std::string& customer_id) override {
     auto st_lease = cache_.get(kInvoiceSelect +
-                                  std::string(" WHERE customer_id = ? ORDER BY due_date, invoice_no"));
+                               std::string(" WHERE customer_id = ? ORDER BY due_date, invoice_no"));
     SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     return read_invoices(st);
@@ -330,8 +333,9 @@ class SqliteStore : public Store {
   }
 
   std::vector<std::string> customers_of_document(const std::string& number) override {
-    auto st_lease = cache_.get("SELECT DISTINCT customer_id FROM invoices WHERE invoice_no = ?1 "
-                              "OR order_no = ?1 ORDER BY customer_id");
+    auto st_lease = cache_.get(
+        "SELECT DISTINCT customer_id FROM invoices WHERE invoice_no = ?1 "
+        "OR order_no = ?1 ORDER BY customer_id");
     SQLite::Statement& st = *st_lease;
     st.bind(1, number);
     std::vector<std::string> out;
@@ -349,9 +353,10 @@ class SqliteStore : public Store {
     SQLite::Statement& del = *del_lease;
     del.bind(1, id);
     del.exec();
-    auto up_lease = cache_.get("UPDATE invoices SET order_no=?, customer_id=?, currency=?, issue_date=?, "
-                         "ship_date=?, received_date=?, due_date=?, terms=?, total_minor=? "
-                         "WHERE id=?");
+    auto up_lease = cache_.get(
+        "UPDATE invoices SET order_no=?, customer_id=?, currency=?, issue_date=?, "
+        "ship_date=?, received_date=?, due_date=?, terms=?, total_minor=? "
+        "WHERE id=?");
     SQLite::Statement& up = *up_lease;
     up.bind(1, inv.order_no);
     up.bind(2, inv.customer_id);
@@ -370,7 +375,8 @@ class SqliteStore : public Store {
   }
 
   std::vector<engine::InvoiceBalance> balances(const CivilDate& as_of) override {
-    auto st_lease = cache_.get("SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
+    auto st_lease = cache_.get(
+        "SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
         "COALESCE(s.settled, 0) FROM invoices i LEFT JOIN ("
         "  SELECT a.invoice_no, SUM(a.amount_minor) AS settled FROM allocations a "
         "  JOIN payments p ON p.payment_id = a.payment_id "
@@ -384,7 +390,8 @@ class SqliteStore : public Store {
 
   std::vector<engine::InvoiceBalance> balances_of(const std::string& customer_id,
                                                   const Currency& currency) override {
-    auto st_lease = cache_.get("SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
+    auto st_lease = cache_.get(
+        "SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
         "COALESCE((SELECT SUM(a.amount_minor) FROM allocations a "
         "  JOIN payments p ON p.payment_id = a.payment_id "
         "  WHERE a.invoice_no = i.invoice_no AND p.reversed_on IS NULL), 0) "
@@ -405,7 +412,8 @@ class SqliteStore : public Store {
   }
 
   std::vector<Payment> payments_of(const std::string& customer_id) override {
-    auto st_lease = cache_.get(kPaymentSelect + std::string(" WHERE customer_id = ? ORDER BY date, payment_id"));
+    auto st_lease = cache_.get(kPaymentSelect +
+                               std::string(" WHERE customer_id = ? ORDER BY date, payment_id"));
     SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     std::vector<Payment> out;
@@ -417,8 +425,9 @@ class SqliteStore : public Store {
   void replace_payment(const Payment& p) override { write_payment(p, true); }
 
   void insert_allocation(const Allocation& a) override {
-    auto st_lease = cache_.get("INSERT INTO allocations (payment_id, invoice_no, amount_minor, kind, "
-                         "effective_date) VALUES (?,?,?,?,?)");
+    auto st_lease = cache_.get(
+        "INSERT INTO allocations (payment_id, invoice_no, amount_minor, kind, "
+        "effective_date) VALUES (?,?,?,?,?)");
     SQLite::Statement& st = *st_lease;
     st.bind(1, a.payment_id);
     st.bind(2, a.invoice_no);
@@ -430,15 +439,16 @@ class SqliteStore : public Store {
 
   std::vector<Allocation> allocations_of_customer(const std::string& customer_id) override {
     auto st_lease = cache_.get(kAllocationSelect +
-                                  std::string(" JOIN payments p ON p.payment_id = a.payment_id "
-                                              "WHERE p.customer_id = ? ORDER BY a.id"));
+                               std::string(" JOIN payments p ON p.payment_id = a.payment_id "
+                                           "WHERE p.customer_id = ? ORDER BY a.id"));
     SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     return read_allocations(st);
   }
 
   std::vector<Allocation> allocations_of_payment(const std::string& payment_id) override {
-    auto st_lease = cache_.get(kAllocationSelect + std::string(" WHERE a.payment_id = ? ORDER BY a.id"));
+    auto st_lease =
+        cache_.get(kAllocationSelect + std::string(" WHERE a.payment_id = ? ORDER BY a.id"));
     SQLite::Statement& st = *st_lease;
     st.bind(1, payment_id);
     return read_allocations(st);
@@ -446,7 +456,8 @@ class SqliteStore : public Store {
 
   std::vector<engine::InvoiceBalance> balances_of_customer(const std::string& customer_id,
                                                            const CivilDate& as_of) override {
-    auto st_lease = cache_.get("SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
+    auto st_lease = cache_.get(
+        "SELECT i.invoice_no, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_minor, "
         "COALESCE((SELECT SUM(a.amount_minor) FROM allocations a "
         "  JOIN payments p ON p.payment_id = a.payment_id "
         "  WHERE a.invoice_no = i.invoice_no AND a.effective_date <= ?1 "
@@ -463,8 +474,9 @@ class SqliteStore : public Store {
   // Each scans its table in storage order and sorts in memory: on a book of a million invoice
   // lines that is several times faster than ORDER BY over an index plus table lookups.
   std::vector<InvoiceHeader> invoice_headers(const CivilDate& as_of) override {
-    auto st_lease = cache_.get("SELECT invoice_no, customer_id, currency, issue_date, ship_date, "
-                         "due_date, total_minor FROM invoices WHERE issue_date <= ?");
+    auto st_lease = cache_.get(
+        "SELECT invoice_no, customer_id, currency, issue_date, ship_date, "
+        "due_date, total_minor FROM invoices WHERE issue_date <= ?");
     SQLite::Statement& st = *st_lease;
     st.bind(1, as_of.iso());
     std::vector<InvoiceHeader> out;
@@ -494,8 +506,9 @@ class SqliteStore : public Store {
     SQLite::Statement& rev = *rev_lease;
     rev.bind(1, as_of.iso());
     while (rev.executeStep()) reversed.insert(rev.getColumn(0).getString());
-    auto st_lease = cache_.get("SELECT payment_id, invoice_no, amount_minor, kind, effective_date "
-                         "FROM allocations WHERE effective_date <= ? ORDER BY id");
+    auto st_lease = cache_.get(
+        "SELECT payment_id, invoice_no, amount_minor, kind, effective_date "
+        "FROM allocations WHERE effective_date <= ? ORDER BY id");
     SQLite::Statement& st = *st_lease;
     st.bind(1, as_of.iso());
     std::vector<Allocation> out;
@@ -525,9 +538,9 @@ class SqliteStore : public Store {
   }
 
   std::vector<Payment> live_payments(const CivilDate& as_of) override {
-    auto st_lease = cache_.get(kPaymentSelect +
-                                  std::string(" WHERE date <= ?1 AND "
-                                              "(reversed_on IS NULL OR reversed_on > ?1)"));
+    auto st_lease =
+        cache_.get(kPaymentSelect + std::string(" WHERE date <= ?1 AND "
+                                                "(reversed_on IS NULL OR reversed_on > ?1)"));
     SQLite::Statement& st = *st_lease;
     st.bind(1, as_of.iso());
     std::vector<Payment> out;
@@ -584,8 +597,8 @@ class SqliteStore : public Store {
 
   CaseFacts case_facts(const std::string& customer_id, const CivilDate& as_of) override {
     auto st_lease = cache_.get(std::string(kCaseEventSelect) +
-                                  " WHERE customer_id = ?1 AND event_date <= ?2 "
-                                  "ORDER BY event_date, id");
+                               " WHERE customer_id = ?1 AND event_date <= ?2 "
+                               "ORDER BY event_date, id");
     SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     st.bind(2, as_of.iso());
@@ -634,8 +647,9 @@ class SqliteStore : public Store {
 
   // --- journal ---------------------------------------------------------------------------
   void journal(const JournalEntry& e) override {
-    auto st_lease = cache_.get("INSERT INTO journal (recorded_at, actor, as_of, action, subject, detail) "
-                         "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'),?,?,?,?,?)");
+    auto st_lease = cache_.get(
+        "INSERT INTO journal (recorded_at, actor, as_of, action, subject, detail) "
+        "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'),?,?,?,?,?)");
     SQLite::Statement& st = *st_lease;
     st.bind(1, e.actor);
     st.bind(2, e.as_of);
@@ -657,7 +671,8 @@ class SqliteStore : public Store {
   }
 
   std::vector<JournalEntry> journal_about_customer(const std::string& customer_id) override {
-    auto st_lease = cache_.get("SELECT id, recorded_at, actor, as_of, action, subject, detail FROM journal "
+    auto st_lease = cache_.get(
+        "SELECT id, recorded_at, actor, as_of, action, subject, detail FROM journal "
         "WHERE subject = ?1 OR subject IN (SELECT invoice_no FROM invoices WHERE customer_id = ?1) "
         "OR subject IN (SELECT payment_id FROM payments WHERE customer_id = ?1) ORDER BY id");
     SQLite::Statement& st = *st_lease;
@@ -689,8 +704,9 @@ class SqliteStore : public Store {
 
   void add_case_event(const std::string& customer_id, const char* kind, const CivilDate& date,
                       const nlohmann::json& payload) {
-    auto st_lease = cache_.get("INSERT INTO case_events (customer_id, kind, event_date, payload, "
-                         "recorded_at) VALUES (?,?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+    auto st_lease = cache_.get(
+        "INSERT INTO case_events (customer_id, kind, event_date, payload, "
+        "recorded_at) VALUES (?,?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
     SQLite::Statement& st = *st_lease;
     st.bind(1, customer_id);
     st.bind(2, kind);
@@ -821,8 +837,9 @@ class SqliteStore : public Store {
       inv.terms = st.getColumn(9).getString();
       out.push_back(std::move(inv));
     }
-    auto lines_lease = cache_.get("SELECT product, quantity_milli, unit, unit_price_micro, amount_minor "
-                            "FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no");
+    auto lines_lease = cache_.get(
+        "SELECT product, quantity_milli, unit, unit_price_micro, amount_minor "
+        "FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no");
     SQLite::Statement& lines = *lines_lease;
     for (size_t i = 0; i < out.size(); ++i) {
       lines.reset();
@@ -885,12 +902,13 @@ class SqliteStore : public Store {
   }
 
   void write_payment(const Payment& p, bool replace) {
-    auto st_lease = cache_.get(replace ? "UPDATE payments SET customer_id=?2, date=?3, currency=?4, amount_minor=?5, "
-                       "invoice_no=?6, method=?7, reference=?8, bank_charges_minor=?9, "
-                       "reversed_on=?10 WHERE payment_id=?1"
-                     : "INSERT INTO payments (payment_id, customer_id, date, currency, "
-                       "amount_minor, invoice_no, method, reference, bank_charges_minor, "
-                       "reversed_on) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+    auto st_lease = cache_.get(
+        replace ? "UPDATE payments SET customer_id=?2, date=?3, currency=?4, amount_minor=?5, "
+                  "invoice_no=?6, method=?7, reference=?8, bank_charges_minor=?9, "
+                  "reversed_on=?10 WHERE payment_id=?1"
+                : "INSERT INTO payments (payment_id, customer_id, date, currency, "
+                  "amount_minor, invoice_no, method, reference, bank_charges_minor, "
+                  "reversed_on) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
     SQLite::Statement& st = *st_lease;
     st.bind(1, p.payment_id);
     st.bind(2, p.customer_id);
