@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <toml++/toml.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -74,6 +75,12 @@ LetterInput input(Action action, Language lang, bool to_owner) {
   b.lines = {line("Check valve DN25", 3000000, "pcs", 3335000, 1000500)};
   in.invoices = {LetterInvoice{a, 1597500, 71, false}, LetterInvoice{b, 1000500, 31, false}};
   in.totals = {{Currency::of("USD"), 1597500}, {Currency::of("EUR"), 1000500}};
+  if (action == Action::kCourtesyReminder) {  // before the due dates, as the plan sends it
+    in.date = d("2026-06-30");
+    in.pay_by = a.due_date;
+    in.invoices[0].days_overdue = -5;
+    in.invoices[1].days_overdue = -45;
+  }
   if (action == Action::kApologizeAndRemedy) {
     DisputeRecord dr;
     dr.invoice_no = "GB-2026-0157";
@@ -173,6 +180,21 @@ bool from_firm_on(Action a) {
          a == Action::kHoldShipments || a == Action::kFinalNotice;
 }
 
+// The letter to the buyer as a person reads it, kept in tests/golden/letters/ACTION.LANG.txt:
+// those files are read when they change (UPDATE_GOLDEN=1 rewrites them).
+void expect_golden(const std::string& action, Language lang, const std::string& letter) {
+  std::string path = kSource + "/tests/golden/letters/" + action + "." + std::string(to_string(lang)) + ".txt";
+  if (const char* update = std::getenv("UPDATE_GOLDEN"); update && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << letter;
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << path << " is missing: run the unit tests with UPDATE_GOLDEN=1 and read it";
+  std::stringstream golden;
+  golden << in.rdbuf();
+  EXPECT_EQ(letter, golden.str()) << "the letter differs from " << path;
+}
+
 class EveryTemplate : public ::testing::TestWithParam<std::tuple<std::string, Language>> {};
 
 TEST_P(EveryTemplate, CarriesTheFactsAndKeepsTheTone) {
@@ -188,6 +210,7 @@ TEST_P(EveryTemplate, CarriesTheFactsAndKeepsTheTone) {
     ASSERT_TRUE(r) << r.error().message;
     const std::string text = r.value().subject + "\n" + r.value().body;
     EXPECT_EQ(text.find("{{"), std::string::npos) << text;
+    if (!to_owner) expect_golden(name, lang, "Subject: " + r.value().subject + "\n\n" + r.value().body);
     EXPECT_FALSE(r.value().subject.empty());
 
     auto begging = found(words, "begging", text, lang);
@@ -229,7 +252,7 @@ TEST_P(EveryTemplate, CarriesTheFactsAndKeepsTheTone) {
       if (inv.received_date) {
         EXPECT_NE(text.find(letter_date(*inv.received_date, lang)), std::string::npos) << text;
       }
-      EXPECT_NE(text.find(std::to_string(li.days_overdue)), std::string::npos) << text;
+      EXPECT_NE(text.find(std::to_string(std::abs(li.days_overdue))), std::string::npos) << text;
       for (const auto& l : inv.lines) {
         for (const std::string& fact : {l.product, letter_quantity(l.quantity), l.unit,
                                         letter_unit_price(l.unit_price, inv.currency),
