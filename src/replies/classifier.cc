@@ -80,7 +80,10 @@ void read_promise(std::string_view text, CivilDate received, const std::vector<C
   PromiseDecision decision =
       decide_promise(text, mentions, cues, any({Cue::kPaidPast, Cue::kPaymentProof}));
   bool auto_reply = any({Cue::kAutoReply, Cue::kOutOfOffice});
-  if (decision.promise && (c.reason == Reason::kInsolvency || auto_reply)) {
+  // In formal proceedings (administrator, bankruptcy) the buyer can no longer promise; a buyer
+  // who is only closing down can ("we pay everyone before we close, yours by 15 August").
+  bool proceedings = c.reason == Reason::kInsolvency && any({Cue::kInsolvency});
+  if (decision.promise && (proceedings || auto_reply)) {
     why.push_back(
         fmt::format("no promise: {} is not a promise from {}",
                     quote(text, decision.promise->begin, decision.promise->end),
@@ -104,7 +107,9 @@ void read_promise(std::string_view text, CivilDate received, const std::vector<C
   std::vector<std::string> rejected;
   for (const auto& candidate : decision.candidates) {
     if (rejected.size() < 2) {
-      rejected.push_back(quote(text, candidate.mention.begin, candidate.mention.end));
+      rejected.push_back(fmt::format("{} ({} points: {})",
+                                     quote(text, candidate.mention.begin, candidate.mention.end),
+                                     candidate.score, fmt::join(candidate.reasons, ", ")));
     }
   }
   if (!rejected.empty()) {

@@ -17,7 +17,7 @@ constexpr CueGroup kEnglish[] = {
      "|was released|were released|has been released|stands released"
      "|released it|released today|was remitted|been remitted|remitted on"
      "|remitted through|remitted via|went out|has gone out|wire went"
-     "|we transferred|have transferred|transferred today"
+     "|we transferred|have transferred|transferred today|banked in|bank in already"
      "|transferred yesterday|we transfer first|we sent|have sent|was sent"
      "|sent half|sent the|sent.|sent today|sent yesterday|we send money"
      "|tt done|done tt|did tt|done!|we settled|have settled|been settled"
@@ -148,6 +148,7 @@ constexpr CueGroup kEnglish[] = {
      "|i'll do it|we'll do it|send the money|send money|send payment"
      "|send the payment|send the balance|send the rest|sending you"
      "|have it out|get it out|going out|will follow|to follow|batch|run"
+     "|payment run|check run|cheque run|pay run|payment batch|bank in|banked in"
      "|push it through|full amount|the amount|make payment|get it paid"
      "|will be paid|payables|pass on the funds|funds|dues"},
     {kRemedy,
@@ -243,7 +244,9 @@ constexpr CueGroup kEnglish[] = {
      "already|yesterday|ago|last week|was|were|went|sent|did|made|mailed"
      "|filed|received"},
     {kArrival,
-     "arrive*|reach*|be there|land*|appear|credited|turned up|turn up"},
+     "arrive*|reach*|be there|land*|appear|credited|turned up|turn up"
+     "|you'll have the money|you will have the money|you'll have your money|you will have your money"
+     "|you'll have it|you will have it|you'll have the funds|you will have the funds"},
     {kHedge,
      "maybe|probably|perhaps|hopefully|might|possibly|hopeful|approximately"
      "|about|around|i think|not sure|tentative|could take"
@@ -260,7 +263,7 @@ constexpr CueGroup kEnglish[] = {
      "to us|our account"},
     {kNonPayAction,
      "check with|let me check|will check|i check|checking|terms"
-     "|payment terms|credit period|as of|a proposal|send you a|we see"
+     "|payment terms|payment term|credit term|credit period|as of|a proposal|send you a|we see"
      "|see the payment|talk about|discuss the payment|organize the payments"
      "|about your payment|the details|sort it out|hear from|reply|revert"
      "|get back to you|let you know|update you|confirm|talk|discuss|look at"

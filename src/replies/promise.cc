@@ -12,6 +12,18 @@ bool starts_something(std::string_view text, std::size_t end) {
   return followed_by_word(text, end, {"后", "以后", "之后", "起", "开始", "onwards", "onward"});
 }
 
+// "around USD 5,000", "about 50%": what follows the word is an amount.
+bool amount_follows(std::string_view text, std::size_t end) {
+  std::size_t i = end;
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (i >= text.size()) return false;
+  if (text[i] >= '0' && text[i] <= '9') return true;
+  for (std::string_view code : {"usd", "eur", "gbp", "cny", "rmb", "jpy", "hkd", "$", "€", "£", "¥"}) {
+    if (text.compare(i, code.size(), code) == 0) return true;
+  }
+  return false;
+}
+
 class Scorer {
  public:
   Scorer(std::string_view text, const std::vector<CueHit>& cues, PromiseCandidate& c)
@@ -28,6 +40,14 @@ class Scorer {
     return nullptr;
   }
   bool has(Cue kind, Span span) const { return find(kind, span) != nullptr; }
+  // The first cue of `kind` in `span` for which `keep(hit)` holds.
+  template <typename Keep>
+  const CueHit* find_if(Cue kind, Span span, Keep keep) const {
+    for (const CueHit& h : cues_) {
+      if (h.cue == kind && span.contains(h.begin, h.end) && keep(h)) return &h;
+    }
+    return nullptr;
+  }
   // A pay verb inside a longer phrase of another meaning ("贷款" loan, "付款条件" terms, "send
   // you a proposal") is not a pay verb.
   bool inside_other_cue(const CueHit& h) const {
@@ -48,6 +68,7 @@ class Scorer {
         case Cue::kPaymentProof:
         case Cue::kCheque:
         case Cue::kCourier:
+        case Cue::kThirdPartySays:  // "finance will pay it Monday"; a customer's date is scored apart
           continue;
         default:
           return true;
@@ -85,6 +106,9 @@ class Scorer {
   bool anywhere(Cue kind) const { return has(kind, Span{0, text_.size()}); }
   // The reply names no other date than this one.
   bool only_date() const { return dated_mentions_ == 1; }
+  // How many single dates to come the reply names (three or more with instalments: a schedule).
+  int schedule_dates() const { return schedule_dates_; }
+  void set_schedule_dates(int n) { schedule_dates_ = n; }
   void set_dated_mentions(int n) { dated_mentions_ = n; }
 
  private:
@@ -92,6 +116,7 @@ class Scorer {
   const std::vector<CueHit>& cues_;
   PromiseCandidate& c_;
   int dated_mentions_ = 0;
+  int schedule_dates_ = 0;
 };
 
 // True when the clause holds nothing but the date (and a preposition or two).
@@ -120,10 +145,11 @@ bool anaphoric_payment(std::string_view text, Scorer& s, Span clause, Span sente
 }
 
 void score(std::string_view text, const std::vector<CueHit>& cues, bool money_already_sent,
-           int dated_mentions, PromiseCandidate& c) {
+           int dated_mentions, int schedule_dates, PromiseCandidate& c) {
   const DateMention& m = c.mention;
   Scorer s(text, cues, c);
   s.set_dated_mentions(dated_mentions);
+  s.set_schedule_dates(schedule_dates);
   if (!m.date || m.form == DateForm::kPast || m.form == DateForm::kAmbiguous) {
     s.add(-10, std::string("not a single future date (") + std::string(to_string(m.form)) + ")");
     return;
@@ -204,9 +230,28 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
     s.rule(Cue::kReturn, near_before, -3, "a return") ||
         s.rule(Cue::kReturn, near_after, -3, "a return");
   }
-  s.rule(Cue::kHedge, hedge_window, -3, "hedged");
+  // "next week (around USD 5,000)": a hedge on the amount leaves the date firm.
+  if (const CueHit* hedge = s.find_if(Cue::kHedge, hedge_window, [&](const CueHit& h) {
+        return !amount_follows(text, h.end);
+      })) {
+    s.add(-3, "hedged", hedge);
+  }
   if (money_already_sent && !future_in_clause) {
     s.rule(Cue::kArrival, clause, -4, "arrival of money sent");
+  }
+  if (m.relative() && preceded_by_word(text, m.begin, {"since", "for the past", "for the last",
+                                                       "already", "pending for", "已经", "已"})) {
+    s.add(-5, "a time already gone by");
+  }
+  // "whose payment term towards us is 90 days", "账期是90天": a term, not a date.
+  if (m.relative() && !s.has(Cue::kAskTime, clause)) {  // not "将付款期延长两个星期"
+    Span before = clamp(m.begin > 40 ? m.begin - 40 : 0, m.begin, clause);
+    const CueHit* term = s.find_if(Cue::kNonPayAction, before, [&](const CueHit& h) {
+      std::string_view t = text.substr(h.begin, h.end - h.begin);
+      return t.find("term") != std::string_view::npos || t.find("period") != std::string_view::npos ||
+             t.find("账期") != std::string_view::npos || t.find("付款期") != std::string_view::npos;
+    });
+    if (term) s.add(-4, "a payment term", term);
   }
   bool from_today =
       followed_by_word(text, m.end, {"from today", "from now", "from the date of this"});
@@ -237,7 +282,7 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
                   m.form == DateForm::kEndOfMonth;
   if (preceded_by_word(
           text, m.begin,
-          {"dated", "value date", "date:", "截至", "截止", "截止到", "日期:", "日期"}) ||
+          {"dated", "date:", "截至", "截止", "截止到", "日期:", "日期"}) ||
       (followed_by_word(text, m.end, {"的"}) &&
        !followed_by_word(text, m.end, {"的付款", "的付款批次", "的款", "的批次"})) ||
       (calendar && preceded_by_word(text, m.begin,
@@ -251,6 +296,13 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   }
   s.rule(Cue::kNonPayAction, clamp(m.end, m.end + 24, clause), -3,
          "followed by something else than paying");
+  // "the balance we will discuss next month": what happens on the date is not paying.
+  if (const CueHit* other = s.find_if(Cue::kNonPayAction, near_before, [&](const CueHit& h) {
+        return !same_day && !s.has(Cue::kPayVerb, Span{h.end, m.begin}) &&
+               !s.has(Cue::kPayVerb, near_after);  // "确认后我们15号付": confirm, then pay
+      })) {
+    s.add(-3, "something else than paying on that date", other);
+  }
   if (!pay_in_clause) {
     s.rule(Cue::kNonPayAction, clause, -3, "not about paying") ||
         s.rule(Cue::kStatementRequest, clause, -3, "not about paying");
@@ -260,12 +312,26 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   if (!pay_in_clause) {
     s.rule(Cue::kHoliday, clause, -2, "holiday") || s.rule(Cue::kAway, clause, -2, "away");
   }
+  // "Paid 25-HK-0870 via ACH Friday": a bare weekday in a past-tense payment is the last one.
+  if (m.form == DateForm::kWeekday && !future_in_clause && !s.has(Cue::kFuture, sentence) &&
+      !preceded_by_word(text, m.begin, {"by", "before", "on or before", "until", "till"})) {
+    if (const CueHit* past = s.find_if(Cue::kPayVerb, sentence, [&](const CueHit& h) {
+          std::string_view t = text.substr(h.begin, h.end - h.begin);
+          return t == "paid" || t == "sent" || t == "wired" || t == "transferred" || t == "remitted";
+        })) {
+      s.add(-5, "a weekday gone by", past);
+    }
+  }
   if (m.form == DateForm::kToday && money_already_sent && !future_in_clause) {
     s.add(-4, "today's payment, already made");
   }
   s.rule(Cue::kOutOfOffice, sentence, -5, "out of office") ||
       s.rule(Cue::kAutoReply, sentence, -5, "auto-reply");
   if (m.form == DateForm::kThisMonth) s.add(pay_in_clause ? -1 : -4, "'this month' alone");
+  // "分三期付：5月底、6月底、7月底": a proposed schedule names no single date.
+  if (s.schedule_dates() >= 3 && s.anywhere(Cue::kInstalment)) {
+    s.add(-4, "one date of an instalment schedule");
+  }
 }
 
 }  // namespace
@@ -275,11 +341,16 @@ PromiseDecision decide_promise(std::string_view text, const std::vector<DateMent
   PromiseDecision decision;
   constexpr int kThreshold = 3;
   int dated = 0;
-  for (const DateMention& m : mentions) dated += m.date.has_value();
+  int schedule = 0;
+  for (const DateMention& m : mentions) {
+    dated += m.date.has_value();
+    schedule += m.date && m.form != DateForm::kPast && m.form != DateForm::kAmbiguous &&
+                m.form != DateForm::kThisMonth && m.form != DateForm::kToday;
+  }
   for (const DateMention& m : mentions) {
     PromiseCandidate c;
     c.mention = m;
-    score(text, cues, money_already_sent, dated, c);
+    score(text, cues, money_already_sent, dated, schedule, c);
     c.accepted = c.score >= kThreshold;
     decision.candidates.push_back(std::move(c));
   }

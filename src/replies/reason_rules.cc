@@ -91,7 +91,6 @@ std::string evidence_phrases(std::string_view text, const std::vector<CueHit>& c
 
 RuleVerdict apply_reason_rules(std::string_view text, const std::vector<CueHit>& cues,
                                const ReasonScores& scores) {
-  (void)scores;
   // A one-word reply: "paid", "sent", "已付".
   std::string_view bare = text;
   while (!bare.empty() && (bare.back() == '.' || bare.back() == '!' || bare.back() == ' ')) {
@@ -134,10 +133,25 @@ RuleVerdict apply_reason_rules(std::string_view text, const std::vector<CueHit>&
       }
     }
   }
+  // "We never received this invoice, could you resend it?": a question, but the reason it is
+  // unpaid is that the invoice went missing.
+  std::size_t best = std::max_element(scores.begin(), scores.end()) - scores.begin();
+  if (kAllReasons[best] == Reason::kOther && !first(cues, Cue::kStatementRequest)) {
+    for (const CueHit& h : cues) {
+      if (h.cue != Cue::kInvoiceMissing) continue;
+      std::string_view phrase = text.substr(h.begin, h.end - h.begin);
+      // Asking for a copy ("resend it as PDF") is a request, not a lost invoice.
+      for (std::string_view lost : {"receiv", "record", "find", "lost", "没收到", "未收到",
+                                    "找不到", "丢"}) {
+        if (phrase.find(lost) != std::string_view::npos) {
+          return {Reason::kOversight, "the invoice did not reach them " + quoted(text, h)};
+        }
+      }
+    }
+  }
   // Complaints about the goods that mention the buyer's own customer (who complained, rejected,
   // charged a penalty) are disputes, not waiting for that customer's money.
-  std::size_t top = std::max_element(scores.begin(), scores.end()) - scores.begin();
-  if (kAllReasons[top] == Reason::kAwaitingEndCustomer && !first(cues, Cue::kTheyOweUs) &&
+  if (kAllReasons[best] == Reason::kAwaitingEndCustomer && !first(cues, Cue::kTheyOweUs) &&
       !first(cues, Cue::kWhenTheyPay)) {
     std::vector<const CueHit*> kinds;
     for (const CueHit& h : cues) {

@@ -129,6 +129,20 @@ TEST(Classifier, InsolventBuyersPromiseNothing) {
       "of this month.");
   EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
   EXPECT_FALSE(c.promise_date.has_value()) << c.why;
+  // In formal proceedings a date to pay is not the buyer's to give.
+  c = classify("We are insolvent and an administrator has been appointed; we will pay all invoices "
+               "by 15 March.", "2026-03-04");
+  EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
+  EXPECT_FALSE(c.promise_date.has_value()) << c.why;
+}
+
+TEST(Classifier, ABuyerClosingDownCanStillPromise) {
+  Classification c = classify(
+      "We are closing the business at the end of August, the owners retire. We will pay all "
+      "suppliers before we close; your invoice will be paid by 15 August.",
+      "2025-07-31");
+  ASSERT_TRUE(c.promise_date.has_value()) << c.why;
+  EXPECT_EQ(c.promise_date->iso(), "2025-08-15");
 }
 
 TEST(Classifier, BadInputIsOtherWithNoConfidence) {

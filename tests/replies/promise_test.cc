@@ -136,6 +136,29 @@ TEST(Promise, DatesThatAreNotPromises) {
   });
 }
 
+// Found by reading a development writer's errors (w08, see data/replies/README.md).
+TEST(Promise, PaymentRunsTermsSchedulesAndPastWeekdays) {
+  check({
+      {"I'll get it into Tuesday's check run.", "2025-01-17", "2025-01-21"},
+      {"已经 update 好了, 下周一 payment run 会一起出.", "2025-07-05", "2025-07-07"},
+      {"We can send you part of it next week (around USD 5,000) and the rest later.", "2026-04-02",
+       "2026-04-12"},
+      {"The invoice is released for payment with value date 2025-09-19.", "2025-09-13",
+       "2025-09-19"},
+      {"I've passed it to finance and they will pay before the end of the month.", "2025-02-27",
+       "2025-02-28"},
+      {"We are closing the business at the end of August; your invoice will be paid by 15 August.",
+       "2025-07-31", "2025-08-15"},
+      {"Payment from the health department is pending since 4 months.", "2025-06-11", "-"},
+      {"Their payment term towards us is 90 days.", "2025-08-20", "-"},
+      {"能不能分三期付：5月底、6月底、7月底各付三分之一？", "2025-05-07", "-"},
+      {"Paid 25-HK-0870 via ACH to your account Friday. Trace #0910000192.", "2025-10-26", "-"},
+      {"財務總監出差歐洲，預計四月中旬回港，屆時再與閣下聯絡。", "2025-03-29", "-"},
+      {"For the balance we will discuss next month.", "2025-08-01", "-"},
+      {"确认后我们15号付。", "2026-08-10", "2026-08-15"},
+  });
+}
+
 TEST(Promise, TheirCustomersDateIsNotOurs) {
   check({
       {"客户说这周五打款给我们，到了我们就付你们，最迟下周一。", "2025-12-09", "2025-12-15"},
