@@ -31,10 +31,10 @@ class StatementCache {
       if (!in_use_) return;
       try {
         st_->reset();
+        st_->clearBindings();
       } catch (...) {
         // The error was reported by the step that failed; reset only repeats it.
       }
-      st_->clearBindings();
       *in_use_ = false;
     }
     SQLite::Statement* operator->() { return st_; }
