@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Buyers' mail in, against real servers on loopback: dovecot (IMAP with STARTTLS on a test
+# Buyers' mail in, against real servers on loopback: dovecot (IMAP with STARTTLS, and IMAPS, on a test
 # certificate, passwd-file user, maildir) and the aiosmtpd sink. `replies fetch` twice ingests each
 # message exactly once; then
 # the story of issue 7: our reminder is sent, the buyer answers it over IMAP that the money was
@@ -24,7 +24,10 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 if [[ ! -x /usr/sbin/dovecot ]]; then echo "setup: dovecot-imapd is not installed (scripts/deps.sh installs it)"; exit 1; fi
 
 # ---------------------------------------------------------------- dovecot on a free port
-port=$("$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+free_port() { "$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+imaps_port=$(free_port)
+while [[ $imaps_port == "$port" ]]; do imaps_port=$(free_port); done
 if [[ $(id -u) -eq 0 ]]; then
   internal=dovecot; login=dovenull; mail_user=nobody; mail_group=nogroup
 else
@@ -72,7 +75,8 @@ service imap-login {
     port = $port
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = $imaps_port
   }
 }
 service anvil {
@@ -228,6 +232,26 @@ echo "wrong" >"$work/imap-pw"
 if od replies fetch --as-of 2026-08-11 >"$work/bad.txt" 2>&1; then fail "a wrong IMAP password was accepted"; fi
 grep -q "IMAP" "$work/bad.txt" || fail "the IMAP error does not say what failed: $(cat "$work/bad.txt")"
 grep -q "wrong" "$work/bad.txt" && fail "the password was printed"
+
+# The same mailbox over imaps:// (TLS from the first byte): only the new message is fetched.
+echo "imap-pw-42" >"$work/imap-pw"
+sed -i -e "s|^url = \"imap://127.0.0.1:$port\"|url = \"imaps://127.0.0.1:$imaps_port\"|" -e '/^starttls = "require"/d' \
+  "$book/overdue.toml"
+grep -q "^url = \"imaps://" "$book/overdue.toml" || fail "setup: the [imap] url was not switched to imaps"
+deliver <<'MAIL'
+From: Jonas Weber <j.weber@mueller-ht.de>
+To: ar@harbourlight.example
+Subject: DE-56
+Date: Tue, 11 Aug 2026 16:00:00 +0200
+Message-ID: <weber-0811-imaps@mueller-ht.de>
+Content-Type: text/plain; charset=utf-8
+
+We are checking DE-56 internally and come back to you.
+MAIL
+od replies fetch --as-of 2026-08-11 >"$work/imaps.txt" 2>&1 || fail "imaps fetch failed: $(cat "$work/imaps.txt")"
+grep -q "1 ingested (" "$work/imaps.txt" || fail "imaps should fetch exactly the one new message: $(cat "$work/imaps.txt")"
+[[ $(sqlite3 "$book/book.db" "SELECT count(*) FROM replies WHERE message_id='weber-0811-imaps@mueller-ht.de'") == 1 ]] \
+  || fail "the imaps message is not in the book"
 
 # ---------------------------------------------------------------- a new contact, a dispute
 mkdir -p "$work/more"

@@ -3,7 +3,7 @@
 # draft from the plan, approve, send; then what arrived is parsed by Python's own email package
 # (not by our MIME code) and checked against the plan, the book and the outbox. Then the ways
 # sending goes wrong: server down, 5xx recipient, 4xx after DATA, a second send running, a send
-# that died mid-delivery, STARTTLS + AUTH with a wrong and a right password.
+# that died mid-delivery, STARTTLS + AUTH with a wrong and a right password, SMTPS with a trusted and an untrusted certificate.
 set -euo pipefail
 bin=$(realpath "$1")
 src=$(realpath "$2")
@@ -12,7 +12,7 @@ work=$(mktemp -d)
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  rm -rf "$work"
+  [[ -n "${KEEP:-}" ]] || rm -rf "$work"
 }
 trap cleanup EXIT
 export OVERDUE_USER=mailtest TZ=UTC
@@ -262,6 +262,30 @@ OVERDUE_SMTP_PASSWORD=s3cret-pw od send --as-of 2026-07-31 >"$work/auth2.out" 2>
 "$py" -c "import json,sys; e=json.load(open(sys.argv[1])); sys.exit(0 if e['auth_user']=='clerk' and e['tls'] else 1)" \
   "$work/tls/0001.json" || fail "the message did not arrive over TLS as clerk"
 grep -rq "s3cret-pw" "$book" && fail "the password was stored"
+stop_server
+
+# ---------------------------------------------------------------- SMTPS (TLS from the first byte)
+start_server smtps --auth clerk:s3cret-pw --require-auth --starttls-cert "$work/cert.pem" \
+  --starttls-key "$work/key.pem" --implicit-tls
+book=$work/smtps
+new_book "$book" "url = \"smtps://127.0.0.1:$port\"" "ca_file = \"$work/cert.pem\"" 'user = "clerk"'
+od draft --as-of 2026-07-31 --customer HENDA >/dev/null && od outbox approve --all >/dev/null
+OVERDUE_SMTP_PASSWORD=s3cret-pw od send --as-of 2026-07-31 >"$work/smtps.out" 2>&1 || fail "smtps send failed: $(cat "$work/smtps.out")"
+"$py" -c "import json,sys; e=json.load(open(sys.argv[1])); sys.exit(0 if e['auth_user']=='clerk' and e['tls'] else 1)" \
+  "$work/smtps/0001.json" || fail "the smtps message did not arrive over TLS as clerk"
+[[ $(state_count sent) == 1 ]] || fail "smtps: the letter should be sent"
+stop_server
+# The same server with a CA bundle that does not vouch for it: refused, nothing marked sent.
+openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+  -days 2 -keyout "$work/other-key.pem" -out "$work/other-cert.pem" 2>/dev/null
+start_server smtps2 --starttls-cert "$work/cert.pem" --starttls-key "$work/key.pem" --implicit-tls
+book=$work/smtps-untrusted
+new_book "$book" "url = \"smtps://127.0.0.1:$port\"" "ca_file = \"$work/other-cert.pem\""
+od draft --as-of 2026-07-31 --customer HENDA >/dev/null && od outbox approve --all >/dev/null
+if od send --as-of 2026-07-31 >"$work/smtps2.out" 2>&1; then fail "smtps to an untrusted certificate exited 0"; fi
+check "an untrusted certificate is a session error" grep -q "cannot send through" "$work/smtps2.out"
+[[ $(count_eml "$work/smtps2") == 0 ]] || fail "smtps: a message reached an untrusted server"
+[[ $(state_count approved) == 1 ]] || fail "smtps untrusted: the letter should stay approved"
 stop_server
 
 if ((failures)); then echo "mail_send: $failures failure(s)"; exit 1; fi

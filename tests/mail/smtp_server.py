@@ -4,7 +4,7 @@
 Usage:
   /usr/bin/python3 smtp_server.py --port PORT --dir DIR
       [--auth USER:PASSWORD] [--require-auth]
-      [--starttls-cert CERT --starttls-key KEY] [--require-starttls]
+      [--starttls-cert CERT --starttls-key KEY] [--require-starttls] [--implicit-tls]
       [--reject ADDR=CODE ...] [--data-reply CODE] [--pidfile FILE] [--verbose]
 
 Behaviour:
@@ -16,6 +16,8 @@ Behaviour:
     --require-auth: MAIL/RCPT/DATA before a successful AUTH get 530.
   * --starttls-cert/--starttls-key: STARTTLS is offered.  --require-starttls:
     every command except EHLO/NOOP/STARTTLS/QUIT before STARTTLS gets 530.
+    --implicit-tls: the same certificate serves TLS from the first byte instead
+    (SMTPS, as on port 465); STARTTLS is then not offered.
   * --reject ADDR=CODE (repeatable, ADDR compared case-insensitively): RCPT
     TO:<ADDR> is answered with CODE, e.g. 550 -> "550 5.1.1 mailbox
     unavailable", 450 -> "450 4.2.1 mailbox busy, try later".  "ADDR=CODE
@@ -173,7 +175,9 @@ class Handler:
             "mail_from": envelope.mail_from,
             "rcpt_tos": list(envelope.rcpt_tos),
             "auth_user": auth_user,
-            "tls": session.ssl is not None,
+            # session.ssl is set by STARTTLS only; SMTPS shows in the transport.
+            "tls": session.ssl is not None
+                   or server.transport.get_extra_info("ssl_object") is not None,
             "peer_port": session.peer[1] if session.peer else None,
         }
         name = self.store.save(meta, envelope.original_content or b"")
@@ -256,6 +260,8 @@ def parse_args(argv):
     p.add_argument("--starttls-cert", metavar="CERT", help="PEM certificate (enables STARTTLS)")
     p.add_argument("--starttls-key", metavar="KEY", help="PEM private key")
     p.add_argument("--require-starttls", action="store_true", help="530 for MAIL before STARTTLS")
+    p.add_argument("--implicit-tls", action="store_true",
+                   help="TLS from the first byte (SMTPS) with --starttls-cert/--starttls-key")
     p.add_argument("--reject", type=reject_spec, action="extend", nargs="+", default=[],
                    metavar="ADDR=CODE", help="answer RCPT TO:<ADDR> with CODE (repeatable)")
     p.add_argument("--data-reply", type=reply_line, metavar="CODE",
@@ -269,6 +275,8 @@ def parse_args(argv):
         p.error("--starttls-cert and --starttls-key go together")
     if args.require_starttls and not args.starttls_cert:
         p.error("--require-starttls needs --starttls-cert/--starttls-key")
+    if args.implicit_tls and (not args.starttls_cert or args.require_starttls):
+        p.error("--implicit-tls needs --starttls-cert/--starttls-key and excludes --require-starttls")
     if not 0 <= args.port <= 65535:
         p.error("bad --port")
     return args
@@ -306,6 +314,9 @@ def main(argv=None):
         kwargs["auth_exclude_mechanism"] = ["PLAIN", "LOGIN"]
 
     handler = Handler(store, dict(args.reject), args.data_reply, bool(args.auth))
+    if args.implicit_tls:
+        kwargs["ssl_context"] = tls_context
+        tls_context = None
     controller = TestController(
         handler,
         hostname=HOST,
