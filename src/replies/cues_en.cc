@@ -10,7 +10,9 @@ using enum Cue;
 // clang-format off
 constexpr CueGroup kEnglish[] = {
     {kPaidPast,
-     "we paid|i paid|have paid|has been paid|was paid|were paid|already paid"
+     "pushed the payment through|pushed it through|transfer was ordered|ordered the transfer"
+     "|make the transfer yesterday|made the transfer|money is on the way|payment is on the way"
+     "|we paid|i paid|have paid|has been paid|was paid|were paid|already paid"
      "|paid already|paid on|paid yesterday|paid today|paid last"
      "|paid this morning|paid in full|paid.|paid friday|payment done"
      "|payment is done|payment was made|payment has been made|was processed"
@@ -59,7 +61,8 @@ constexpr CueGroup kEnglish[] = {
      "approval|approved|approve|signature|sign|signed|signing officer"
      "|authoris*|authoriz*|payment run|payment batch|check run"},
     {kCashTight,
-     "cash flow|cashflow|cash is tight|tight|liquidity|working capital"
+     "cash commitments|cash-wise|not enough cash|cash not enough|cash this month"
+     "|cash flow|cashflow|cash is tight|tight|liquidity|working capital"
      "|no money|no cash|no fund|short of cash|cash crunch|cash problem"
      "|money's all tied up|tied up|stretched|money stuck|cash is stuck"
      "|difficult|difficulty|sales are down|sales slow|slow season"
@@ -118,7 +121,8 @@ constexpr CueGroup kEnglish[] = {
      "|rehabilitation|ccaa|voluntary arrangement|resolution professional"
      "|syndyk|monitor|court-appointed|stayed|dissolve*|falência"},
     {kWrongPerson,
-     "no longer handle|by mistake|different company|belongs to|wrong email"
+     "i am not the|i'm not the|handled by our|previous buyer|the previous"
+     "|no longer handle|by mistake|different company|belongs to|wrong email"
      "|wrong person|wrong guy|wrong rupert|not my department|not me"
      "|not in charge|not responsible|not involved|not the right contact"
      "|not concerned|i'm in sales|i am only|i'm only|only warehouse"
@@ -140,7 +144,8 @@ constexpr CueGroup kEnglish[] = {
      "quarter close|inventory count|audit|year-end|year end|quarter-end"
      "|stock count|stock opname|closing"},
     {kPayVerb,
-     "send it|pay|paying|payment|paid|settle|settled|settlement|clear|remit"
+     "remittance will|will be remitted|go to the bank|go to bank|cut a check|cut a cheque"
+     "|send it|pay|paying|payment|paid|settle|settled|settlement|clear|remit"
      "|release|released|transfer|sending|wire|tt|goes out|go out"
      "|cut the check|processed|process|arrange|scheduled|have it|get yours"
      "|have yours|get paid|be paid|bonifico|fund|money|done|take care of it"
@@ -165,7 +170,7 @@ constexpr CueGroup kEnglish[] = {
      "won't accept|not accept|complain*|reject*|refused|disappointed|unhappy"
      "|not acceptable|unsuitable|photos|fotos|inspection|qc report|surveyor"},
     {kLeftCompany,
-     "have left|successor|left the company|left hale|i left|he left|she left"
+     "sick leave|left in|have left|successor|left the company|left hale|i left|he left|she left"
      "|has left|no longer with|no longer handling|resigned|resign|retired"
      "|not work here|not with us|transferred to|moved to|taken over"
      "|take over|handles payables|handle payables"
@@ -180,7 +185,7 @@ constexpr CueGroup kEnglish[] = {
      "received with thanks|noted with thanks|noted|received, thank|got it"
      "|will revert|thx|ok noted|well received|acknowledge"},
     {kClosing,
-     "is closing|closing our company|closing down|close down|shut down|shut"
+     "winding down|wind down operations|close our doors|is closing|closing our company|closing down|close down|shut down|shut"
      "|ceased|cease|closing the business|closing all our stores"
      "|last day of operation|stop business|cannot continue|lose my job"
      "|out of a job|close permanently|stop production|close now|no one left"
@@ -200,7 +205,7 @@ constexpr CueGroup kEnglish[] = {
      "|fix the invoice|wrong currency|balance is overstated|reissue"
      "|old quotation"},
     {kDocuments,
-     "certificate|b/l|bill of lading|documents|hs code|consignee|form e"
+     "declaration of conformity|ce declaration|certificate|b/l|bill of lading|documents|hs code|consignee|form e"
      "|customs|clearance|labels|manual*|test report|mtc*|import license"
      "|soncap"},
     {kLateDelivery,
@@ -223,7 +228,7 @@ constexpr CueGroup kEnglish[] = {
      "statement of account|statement|reconciliation|reconcile|open items"
      "|total outstanding|how much|the balance after"},
     {kBankDetails,
-     "bank details|bank account|wire info|banking information|bank letter"
+     "swift code|bank details|bank account|wire info|banking information|bank letter"
      "|which bank|kyc|account change|vendor registration|vendor master"
      "|onboarding|supplier portal|in pdf|as a pdf|pdf|excel"},
     {kOrderTalk,
@@ -244,11 +249,12 @@ constexpr CueGroup kEnglish[] = {
      "already|yesterday|ago|last week|was|were|went|sent|did|made|mailed"
      "|filed|received"},
     {kArrival,
-     "arrive*|reach*|be there|land*|appear|credited|turned up|turn up"
+     "be in your account|in your account by|on your side|you have it|you'll see it|you will see it"
+     "|arrive*|reach*|be there|land*|appear|credited|turned up|turn up"
      "|you'll have the money|you will have the money|you'll have your money|you will have your money"
      "|you'll have it|you will have it|you'll have the funds|you will have the funds"},
     {kHedge,
-     "maybe|probably|perhaps|hopefully|might|possibly|hopeful|approximately"
+     "we'll try|we will try|try to pay|try our best|maybe|probably|perhaps|hopefully|might|possibly|hopeful|approximately"
      "|about|around|i think|not sure|tentative|could take"
      "|for whatever that's worth|cannot promise|can't promise|can not promise|no promise"},
     {kThirdParty,

@@ -121,7 +121,10 @@ bool is_quote_marker(std::string_view line, std::string_view rest_after) {
 }
 
 // Spoken-Cantonese and variant spellings mapped to the forms the rules know.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kVariants = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kVariants = {{
+    {"落个礼拜", "下礼拜"},  // Cantonese: next week
+    {"落个星期", "下星期"},
+    {"月头", "月初"},  // the start of a month: no single date
     {"今个礼拜", "这礼拜"},
     {"今个星期", "这星期"},
     {"计画", "计划"},

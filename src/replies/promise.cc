@@ -207,7 +207,11 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   if (!pay) s.add(-2, "no payment in sight");
 
   // What makes it something else.
-  if (const CueHit* past = s.explicit_past(pay_in_clause || future_in_clause ? clause : sentence)) {
+  const CueHit* past = s.explicit_past(pay_in_clause || future_in_clause ? clause : sentence);
+  if (past && past->end <= m.begin && s.has(Cue::kBalance, Span{past->end, m.begin})) {
+    // "already sent USD 6,000 on Saturday and the balance will follow on the 10th"
+    s.add(0, "the rest after a part already paid", past);
+  } else if (past) {
     s.add(-5, "already paid", past);
   } else if (!future_in_clause) {
     s.rule(Cue::kPaidPast, clause, -5, "already paid");
@@ -232,11 +236,16 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   }
   // "next week (around USD 5,000)": a hedge on the amount leaves the date firm.
   if (const CueHit* hedge = s.find_if(Cue::kHedge, hedge_window, [&](const CueHit& h) {
-        return !amount_follows(text, h.end);
+        std::size_t next = h.end;
+        while (next < text.size() && text[next] == ' ') ++next;
+        return next == m.begin || !amount_follows(text, h.end);  // "大概3月底": the date itself
       })) {
     s.add(-3, "hedged", hedge);
   }
-  if (money_already_sent && !future_in_clause) {
+  // "sent today, should land Friday": when the money has gone, its arrival is no promise,
+  // unless the clause is about a further part ("the rest will reach you by …").
+  if (money_already_sent &&
+      (!future_in_clause || (!s.has(Cue::kBalance, clause) && !s.has(Cue::kPartial, clause)))) {
     s.rule(Cue::kArrival, clause, -4, "arrival of money sent");
   }
   if (m.relative() && preceded_by_word(text, m.begin, {"since", "for the past", "for the last",
@@ -252,6 +261,28 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
              t.find("账期") != std::string_view::npos || t.find("付款期") != std::string_view::npos;
     });
     if (term) s.add(-4, "a payment term", term);
+  }
+  // "每个月7号付款", "every month on the 5th": a recurring day, not one date.
+  if (preceded_by_word(text, m.begin, {"每个月", "每月", "每周", "每个礼拜", "every month on",
+                                       "every month on the", "each month on the", "every"})) {
+    s.add(-5, "a recurring day");
+  }
+  // "分3个月付", "spread over 3 months": instalments over a period, not a date.
+  if (m.relative() && preceded_by_word(text, m.begin, {"分", "over", "spread over", "across"})) {
+    s.add(-5, "a period of instalments");
+  }
+  // "if we pay by 27 Feb, can we have 2 % off?", "如果得，我哋聽日就可以過數": a condition.
+  // Not a request: "we ask if it is possible to pay until …", "grateful if you could accept …".
+  if (const CueHit* cond = s.find_if(Cue::kCondition, Span{clause.begin, m.begin}, [&](const CueHit& h) {
+        std::string_view t = text.substr(h.begin, h.end - h.begin);
+        if (t == "if") {
+          return !preceded_by_word(text, h.begin,
+                                   {"ask", "asks", "asking", "grateful", "appreciate", "wonder",
+                                    "wondering", "know", "see", "check", "confirm", "whether"});
+        }
+        return t == "如果" || t == "要是" || t == "假如";
+      })) {
+    s.add(-3, "conditional", cond);
   }
   bool from_today =
       followed_by_word(text, m.end, {"from today", "from now", "from the date of this"});
