@@ -268,7 +268,8 @@ constexpr CueGroup kEnglish[] = {
     {kToUs,
      "to us|our account"},
     {kNonPayAction,
-     "check with|let me check|will check|i check|checking|terms"
+     "calling them|call them|calling again|chase them|chasing them"
+     "|check with|let me check|will check|i check|checking|terms"
      "|payment terms|payment term|credit term|credit period|as of|a proposal|send you a|we see"
      "|see the payment|talk about|discuss the payment|organize the payments"
      "|about your payment|the details|sort it out|hear from|reply|revert"

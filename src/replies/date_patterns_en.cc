@@ -223,9 +223,10 @@ const std::vector<DatePattern>& english_date_patterns() {
          }
          if (!dotted && !preceded_by(m.text, m.begin,
                                      {"on", "by", "before", "until", "till", "dated", "(", "date",
-                                      "at", "from", "to"})) {
+                                      "at", "from", "to", "for", "our", "在", "于"})) {
            return std::nullopt;
          }
+         if (followed_by(m.text, m.end, {" of"})) return std::nullopt;  // "for 1/2 of the goods"
          long a = parse_digits(m.group[1]), b = parse_digits(m.group[3]);
          bool month_first = !dotted && has_cjk(m.text);
          if (month_first ? a > 12 : b > 12) std::swap(a, b), month_first = !month_first;

@@ -1,5 +1,7 @@
 // Chinese date expressions of domain.md §8 (text is normalized: Simplified, numerals as digits,
 // 今个月/月尾/听日 mapped to 这个月/月底/明天).
+#include <cctype>
+
 #include "replies/date_pattern_util.h"
 #include "replies/date_rules.h"
 
@@ -59,7 +61,10 @@ std::optional<DateMention> duration(M m) {
       preceded_by(m.text, m.begin, {"于", "在", "到", "最晚", "最迟", "截至"})) {
     return std::nullopt;  // "将于15日前付清": before the 15th (a day of the month), not 15 days ago
   }
-  if (preceded_by(m.text, m.begin, {"前", "上", "了"}) || followed_by(m.text, m.end, {"前"})) {
+  // "停了两周" is gone by; "忘了 两天内给你打" (a space between) starts a new thought.
+  bool le_right_before = m.begin >= 3 && m.text.substr(m.begin - 3, 3) == "了";
+  if (preceded_by(m.text, m.begin, {"前", "上"}) || le_right_before ||
+      followed_by(m.text, m.end, {"前"})) {
     return mention(m, DateForm::kPast, std::nullopt);
   }
   if (preceded_by(m.text, m.begin, {"这", "那", "过去", "最近", "每"})) return ambiguous(m);
@@ -124,6 +129,8 @@ const std::vector<DatePattern>& chinese_date_patterns() {
          if (day < 1 || day > 31) return std::optional<DateMention>();
          return mention(m, DateForm::kDayOfMonth, day_of_month_ahead(m.received, months, day));
        }},
+      {"(?:这个月|本月|这月|当月) ?(?:中旬|中)",
+       [](M m) { return mention(m, DateForm::kMidMonth, day_of_month_ahead(m.received, 0, 15)); }},
       {"(这个月|本月|这月|当月) ?的? ?(\\d{1,2}) ?(?:号|日)",
        [](M m) {
          unsigned day = static_cast<unsigned>(parse_digits(m.group[2]));
@@ -164,6 +171,11 @@ const std::vector<DatePattern>& chinese_date_patterns() {
        [](M m) -> std::optional<DateMention> {
          long day = parse_digits(m.group[1]);
          if (day < 1 || day > 31 || preceded_by(m.text, m.begin, {"-", "~", "至", "到"})) {
+           return std::nullopt;
+         }
+         // "第 YF-2505 号合同": the digits end a contract number.
+         if (m.begin > 0 && ((m.text[m.begin - 1] >= '0' && m.text[m.begin - 1] <= '9') ||
+                             std::isalpha(static_cast<unsigned char>(m.text[m.begin - 1])))) {
            return std::nullopt;
          }
          return mention(m, DateForm::kDayOfMonth, day_of_month_on_or_after(m.received, day));

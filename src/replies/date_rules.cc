@@ -58,6 +58,11 @@ CivilDate end_of_month_ahead(CivilDate r, int months_ahead) {
 
 int year_for_month_day(CivilDate r, unsigned month, unsigned day, int past_window_days) {
   auto same_year = clamped_date(r.year(), month, day);
+  // "paid on 31/12" in a reply of 5 January: the December just gone, not the next one.
+  auto last_year = clamped_date(r.year() - 1, month, day);
+  if (same_year && *same_year > r && last_year && r.days_since(*last_year) <= past_window_days) {
+    return r.year() - 1;
+  }
   if (!same_year || *same_year >= r) return r.year();
   return r.days_since(*same_year) > past_window_days ? r.year() + 1 : r.year();
 }

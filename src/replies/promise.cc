@@ -24,6 +24,21 @@ bool amount_follows(std::string_view text, std::size_t end) {
   return false;
 }
 
+// The date is all its line holds: a letter's date under the signature.
+bool line_holds_only(std::string_view text, const DateMention& m) {
+  std::size_t begin = text.rfind('\n', m.begin == 0 ? 0 : m.begin - 1);
+  begin = begin == std::string_view::npos ? 0 : begin + 1;
+  std::size_t end = text.find('\n', m.end);
+  if (end == std::string_view::npos) end = text.size();
+  if (begin == 0 && end == text.size()) return false;  // a one-line reply that is just a date
+  for (std::size_t i = begin; i < end; ++i) {
+    if (i >= m.begin && i < m.end) continue;
+    char c = text[i];
+    if (c != ' ' && c != '.' && c != '\r') return false;
+  }
+  return true;
+}
+
 class Scorer {
  public:
   Scorer(std::string_view text, const std::vector<CueHit>& cues, PromiseCandidate& c)
@@ -213,8 +228,8 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
     s.add(0, "the rest after a part already paid", past);
   } else if (past) {
     s.add(-5, "already paid", past);
-  } else if (!future_in_clause) {
-    s.rule(Cue::kPaidPast, clause, -5, "already paid");
+  } else if (!future_in_clause && !(m.relative() && s.has(Cue::kDeadline, near_before))) {
+    s.rule(Cue::kPaidPast, clause, -5, "already paid");  // not "we make transfer within 2 days"
   }
   if (!future_in_clause) s.rule(Cue::kPastMarker, near_before, -2, "past");
   // The buyer's customer's date, unless the reply pays on that same day.
@@ -249,7 +264,8 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
     s.rule(Cue::kArrival, clause, -4, "arrival of money sent");
   }
   if (m.relative() && preceded_by_word(text, m.begin, {"since", "for the past", "for the last",
-                                                       "already", "pending for", "已经", "已"})) {
+                                                       "already", "pending for", "已经", "已", "都",
+                                                       "已经有"})) {
     s.add(-5, "a time already gone by");
   }
   // "whose payment term towards us is 90 days", "账期是90天": a term, not a date.
@@ -266,6 +282,15 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   if (preceded_by_word(text, m.begin, {"每个月", "每月", "每周", "每个礼拜", "every month on",
                                        "every month on the", "each month on the", "every"})) {
     s.add(-5, "a recurring day");
+  }
+  // "延迟三周", "delayed by 2 weeks": how late something was, not a date.
+  if (m.relative() && preceded_by_word(text, m.begin, {"延迟", "延误", "晚了", "迟了", "late by",
+                                                       "delayed by", "delay of"})) {
+    s.add(-5, "a delay, not a date");
+  }
+  // "二〇二五年一月三十一日" on a line of its own: the letter's date.
+  if (m.form == DateForm::kCalendarDate && line_holds_only(text, m)) {
+    s.add(-5, "the letter's own date");
   }
   // "分3个月付", "spread over 3 months": instalments over a period, not a date.
   if (m.relative() && preceded_by_word(text, m.begin, {"分", "over", "spread over", "across"})) {
