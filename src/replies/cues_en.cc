@@ -73,7 +73,7 @@ constexpr CueGroup kEnglish[] = {
      "|pay it all at once|cannot pay in full|business has been slow"
      "|business is slow|blocked by|is blocked|price increase|prices"},
     {kAskTime,
-     "pls wait|wait until|ok?|time until|more time|push to|push it to"
+     "give it|push the|out to|pushed out to|push out|pls wait|wait until|ok?|time until|more time|push to|push it to"
      "|postpone*|move it to|we need|need more time|extension|extend|grace"
      "|bear with|give us until|give us|give me|allow us|grant us|deferral"
      "|defer|can we pay|could we|can we do|is it ok|would that do"
@@ -131,7 +131,8 @@ constexpr CueGroup kEnglish[] = {
      "|don't see the payments|remove me|no longer monitored|general mailbox"
      "|this mailbox|quit emailing|not purchasing|does not release payments"},
     {kRedirect,
-     "please direct|should be sent to|please contact|contact our|write to"
+     "you must contact|must contact|please contact our|for payments you"
+     "|please direct|should be sent to|please contact|contact our|write to"
      "|send to|send it to|email to|redirect|reach out to|direct future"
      "|address them to|address all|re-address|resend it to|ask our|ask my"
      "|please email|please write|please send|please ask|please address"
@@ -200,7 +201,7 @@ constexpr CueGroup kEnglish[] = {
      "short|missing|shortage|shortfall|received only|only received|counted"
      "|we count|quantity|cartons|pallets|invoiced quantity"},
     {kPriceError,
-     "price|overcharg*|invoiced twice|duplicate|freight charge|discount"
+     "revised invoice|a difference of|the difference|price|overcharg*|invoiced twice|duplicate|freight charge|discount"
      "|corrected invoice|revise the invoice|correct the invoice"
      "|fix the invoice|wrong currency|balance is overstated|reissue"
      "|old quotation"},
@@ -232,7 +233,8 @@ constexpr CueGroup kEnglish[] = {
      "|which bank|kyc|account change|vendor registration|vendor master"
      "|onboarding|supplier portal|in pdf|as a pdf|pdf|excel"},
     {kOrderTalk,
-     "price list|new order|next order|quote|proforma|lead time|eta"
+     "sell on liquidation|on liquidation|liquidation sale|clearance sale"
+     "|price list|new order|next order|quote|proforma|lead time|eta"
      "|next season|orders"},
     {kGreeting,
      "merry christmas|happy new year|congratulations|season's greetings"
@@ -254,7 +256,7 @@ constexpr CueGroup kEnglish[] = {
      "|you'll have the money|you will have the money|you'll have your money|you will have your money"
      "|you'll have it|you will have it|you'll have the funds|you will have the funds"},
     {kHedge,
-     "we'll try|we will try|try to pay|try our best|maybe|probably|perhaps|hopefully|might|possibly|hopeful|approximately"
+     "depending on|depends on how|we'll try|we will try|try to pay|try pay|can try|try our best|maybe|probably|perhaps|hopefully|might|possibly|hopeful|approximately"
      "|about|around|i think|not sure|tentative|could take"
      "|for whatever that's worth|cannot promise|can't promise|can not promise|no promise"},
     {kThirdParty,

@@ -283,6 +283,16 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
                                        "every month on the", "each month on the", "every"})) {
     s.add(-5, "a recurring day");
   }
+  // "closed until 5 January", "away until the 20th": when someone is back, not a payment.
+  if (preceded_by_word(text, m.begin, {"until", "till", "to"}) &&
+      (s.has(Cue::kHoliday, near_before) || s.has(Cue::kAway, near_before) ||
+       s.has(Cue::kOutOfOffice, near_before))) {
+    s.add(-4, "closed or away until then");
+  }
+  // "It'll be next week, honestly": the payment will be then.
+  if (preceded_by_word(text, m.begin, {"it'll be", "it will be", "that'll be"})) {
+    s.add(3, "the payment will be then");
+  }
   // "延迟三周", "delayed by 2 weeks": how late something was, not a date.
   if (m.relative() && preceded_by_word(text, m.begin, {"延迟", "延误", "晚了", "迟了", "late by",
                                                        "delayed by", "delay of"})) {
@@ -413,8 +423,17 @@ PromiseDecision decide_promise(std::string_view text, const std::vector<DateMent
   // The best-supported accepted date; among equals the latest (a part now, "the rest by X": X).
   // A date borrowed from a third party ("届时即转付") only when the reply names none of its own.
   const PromiseCandidate* best = nullptr;
-  auto better = [](const PromiseCandidate& c, const PromiseCandidate& than) {
+  // "this week's run, paid by Friday": the weekday says more than the week it lies in.
+  auto week_holding = [](const PromiseCandidate& week, const PromiseCandidate& day) {
+    bool is_week = week.mention.form == DateForm::kThisWeek || week.mention.form == DateForm::kNextWeek;
+    bool is_day = day.mention.form == DateForm::kWeekday || day.mention.form == DateForm::kNextWeekday;
+    return is_week && is_day && *day.mention.date <= *week.mention.date &&
+           week.mention.date->days_since(*day.mention.date) < 7;
+  };
+  auto better = [&](const PromiseCandidate& c, const PromiseCandidate& than) {
     if (c.same_day != than.same_day) return !c.same_day;
+    if (week_holding(than, c)) return true;
+    if (week_holding(c, than)) return false;
     if (c.score != than.score) return c.score > than.score;
     return *c.mention.date > *than.mention.date;
   };
