@@ -61,7 +61,7 @@ constexpr CueGroup kEnglish[] = {
      "approval|approved|approve|signature|sign|signed|signing officer"
      "|authoris*|authoriz*|payment run|payment batch|check run"},
     {kCashTight,
-     "cash commitments|cash-wise|not enough cash|cash not enough|cash this month"
+     "short on cash|devalue*|rough quarter|cash commitments|cash-wise|not enough cash|cash not enough|cash this month"
      "|cash flow|cashflow|cash is tight|tight|liquidity|working capital"
      "|no money|no cash|no fund|short of cash|cash crunch|cash problem"
      "|money's all tied up|tied up|stretched|money stuck|cash is stuck"
@@ -105,7 +105,7 @@ constexpr CueGroup kEnglish[] = {
      "|depends on theirs|linked to|we pay when they pay|you get paid"},
     {kQuality,
      "quality|defect*|damaged|damage|broken|leak*|crack*|rust*|mildew|smell"
-     "|faulty|flicker|not the colour|wrong colour|wrong color|color|colour"
+     "|faulty|flicker|cannot work|can't work|not the colour|wrong colour|wrong color|color|colour"
      "|shade|shrink*|junk|burn|porosity|failed|different from sample"
      "|different with sample|wrong model|not working|not work|does not work"
      "|doesn't work|broke down|wrong plug|wrong goods|wrong items"
@@ -121,7 +121,7 @@ constexpr CueGroup kEnglish[] = {
      "|rehabilitation|ccaa|voluntary arrangement|resolution professional"
      "|syndyk|monitor|court-appointed|stayed|dissolve*|falência"},
     {kWrongPerson,
-     "i am not the|i'm not the|handled by our|previous buyer|the previous"
+     "n'est pas traitée|pas traitée|i am not the|i'm not the|handled by our|previous buyer|the previous"
      "|no longer handle|by mistake|different company|belongs to|wrong email"
      "|wrong person|wrong guy|wrong rupert|not my department|not me"
      "|not in charge|not responsible|not involved|not the right contact"
@@ -131,7 +131,7 @@ constexpr CueGroup kEnglish[] = {
      "|don't see the payments|remove me|no longer monitored|general mailbox"
      "|this mailbox|quit emailing|not purchasing|does not release payments"},
     {kRedirect,
-     "you must contact|must contact|please contact our|for payments you"
+     "merci d'adresser|adresser vos|veuillez contacter|you must contact|must contact|please contact our|for payments you"
      "|please direct|should be sent to|please contact|contact our|write to"
      "|send to|send it to|email to|redirect|reach out to|direct future"
      "|address them to|address all|re-address|resend it to|ask our|ask my"
@@ -183,10 +183,10 @@ constexpr CueGroup kEnglish[] = {
      "|auto-generated|do not reply|ticket|has been received"
      "|delivery has failed|couldn't be found|logged"},
     {kAck,
-     "received with thanks|noted with thanks|noted|received, thank|got it"
+     "referred to the relevant|relevant division|in due course|received with thanks|noted with thanks|noted|received, thank|got it"
      "|will revert|thx|ok noted|well received|acknowledge"},
     {kClosing,
-     "winding down|wind down operations|close our doors|is closing|closing our company|closing down|close down|shut down|shut"
+     "winding down|wind down operations|close our doors|stopped business|seized|collapsed|collapse|i have nothing left|shop is closed|is closing|closing our company|closing down|close down|shut down|shut"
      "|ceased|cease|closing the business|closing all our stores"
      "|last day of operation|stop business|cannot continue|lose my job"
      "|out of a job|close permanently|stop production|close now|no one left"
@@ -217,7 +217,7 @@ constexpr CueGroup kEnglish[] = {
      "|fair|out of station|abroad|suitcase|visiting|is away"
      "|not in the office|off|sick"},
     {kHoliday,
-     "holiday*|vacation|on leave|maternity|christmas|new year"
+     "feriado|shutting down for|chrissy|holiday*|vacation|on leave|maternity|christmas|new year"
      "|chinese new year|cny|eid|ramadan|diwali|deepavali|thanksgiving"
      "|carnaval|easter|ferie|agosto|songkran|festivit*|semana santa"
      "|ferragosto|beach|closed"},
@@ -229,7 +229,7 @@ constexpr CueGroup kEnglish[] = {
      "statement of account|statement|reconciliation|reconcile|open items"
      "|total outstanding|how much|the balance after"},
     {kBankDetails,
-     "swift code|bank details|bank account|wire info|banking information|bank letter"
+     "numéro de tva|fiche fournisseur|swift code|bank details|bank account|wire info|banking information|bank letter"
      "|which bank|kyc|account change|vendor registration|vendor master"
      "|onboarding|supplier portal|in pdf|as a pdf|pdf|excel"},
     {kOrderTalk,
