@@ -10,7 +10,7 @@ using enum Cue;
 // clang-format off
 constexpr CueGroup kEnglish[] = {
     {kPaidPast,
-     "pushed the payment through|pushed it through|transfer was ordered|ordered the transfer"
+     "done today|done from|done yesterday|pushed the payment through|pushed it through|transfer was ordered|ordered the transfer"
      "|make the transfer yesterday|made the transfer|money is on the way|payment is on the way"
      "|we paid|i paid|have paid|has been paid|was paid|were paid|already paid"
      "|paid already|paid on|paid yesterday|paid today|paid last"
@@ -145,7 +145,7 @@ constexpr CueGroup kEnglish[] = {
      "quarter close|inventory count|audit|year-end|year end|quarter-end"
      "|stock count|stock opname|closing"},
     {kPayVerb,
-     "remittance will|will be remitted|go to the bank|go to bank|cut a check|cut a cheque"
+     "out before|out by|can do|i can do|we can do|should go|redo it|remittance will|will be remitted|go to the bank|go to bank|cut a check|cut a cheque"
      "|send it|pay|paying|payment|paid|settle|settled|settlement|clear|remit"
      "|release|released|transfer|sending|wire|tt|goes out|go out"
      "|cut the check|processed|process|arrange|scheduled|have it|get yours"
@@ -270,7 +270,7 @@ constexpr CueGroup kEnglish[] = {
     {kToUs,
      "to us|our account"},
     {kNonPayAction,
-     "calling them|call them|calling again|chase them|chasing them"
+     "propose a solution|a solution|discussed|be discussed|meeting|calling them|call them|calling again|chase them|chasing them"
      "|check with|let me check|will check|i check|checking|terms"
      "|payment terms|payment term|credit term|credit period|as of|a proposal|send you a|we see"
      "|see the payment|talk about|discuss the payment|organize the payments"

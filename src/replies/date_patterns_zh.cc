@@ -122,7 +122,7 @@ const std::vector<DatePattern>& chinese_date_patterns() {
          }
          return ambiguous(m);
        }},
-      {"(下下个月|下个月|下月) ?的? ?(\\d{1,2}) ?(?:号|日)",
+      {"(下下个月|下个月|下月|next month) ?的? ?(\\d{1,2}) ?(?:号|日)",
        [](M m) {
          int months = m.group[1] == "下下个月" ? 2 : 1;
          unsigned day = static_cast<unsigned>(parse_digits(m.group[2]));

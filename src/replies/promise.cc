@@ -243,7 +243,8 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
     }
   }
   const CueHit* return_after = s.find(Cue::kReturn, near_after);
-  if (return_after && starts_something(text, return_after->end)) {
+  if (return_after && (starts_something(text, return_after->end) ||
+                       followed_by_word(text, return_after->end, {"再", "后再"}))) {  // 回来再安排
     s.add(-4, "after a return");
   } else if (!pay_in_clause) {
     s.rule(Cue::kReturn, near_before, -3, "a return") ||
