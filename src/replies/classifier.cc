@@ -84,16 +84,15 @@ void read_promise(std::string_view text, CivilDate received, const std::vector<C
   // who is only closing down can ("we pay everyone before we close, yours by 15 August").
   // Dissolving one's own business ("公司决定解散") is closing down; liquidation, a court, an
   // administrator or bankruptcy is a proceeding.
-  bool proceedings =
-      c.reason == Reason::kInsolvency &&
-      std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
-        if (h.cue != Cue::kInsolvency) return false;
-        std::string_view word = text.substr(h.begin, h.end - h.begin);
-        for (std::string_view voluntary : {"解散", "dissolv"}) {
-          if (word.starts_with(voluntary)) return false;
-        }
-        return true;
-      });
+  bool proceedings = c.reason == Reason::kInsolvency &&
+                     std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
+                       if (h.cue != Cue::kInsolvency) return false;
+                       std::string_view word = text.substr(h.begin, h.end - h.begin);
+                       for (std::string_view voluntary : {"解散", "dissolv"}) {
+                         if (word.starts_with(voluntary)) return false;
+                       }
+                       return true;
+                     });
   if (decision.promise && (proceedings || auto_reply)) {
     why.push_back(
         fmt::format("no promise: {} is not a promise from {}",

@@ -126,7 +126,8 @@ const std::vector<DatePattern>& english_date_patterns() {
        }},
       // "by Wed", "on Thurs", "fri": abbreviations; Sat and Sun only after a preposition.
       {"\\b(?:(this coming|this|coming|on|by|before|until|till) )?"
-       "(mon|tue|tues|wed|weds|thu|thur|thurs|fri)\\b\\.?|\\b(?:(on|by|before|until|till) )(sat|sun)\\b\\.?",
+       "(mon|tue|tues|wed|weds|thu|thur|thurs|fri)\\b\\.?|\\b(?:(on|by|before|until|till) "
+       ")(sat|sun)\\b\\.?",
        [](M m) {
          std::string_view name = !m.group[2].empty() ? m.group[2] : m.group[4];
          return mention(m, DateForm::kWeekday, weekday_this_week(m.received, parse_weekday(name)));

@@ -18,7 +18,8 @@ bool amount_follows(std::string_view text, std::size_t end) {
   while (i < text.size() && text[i] == ' ') ++i;
   if (i >= text.size()) return false;
   if (text[i] >= '0' && text[i] <= '9') return true;
-  for (std::string_view code : {"usd", "eur", "gbp", "cny", "rmb", "jpy", "hkd", "$", "€", "£", "¥"}) {
+  for (std::string_view code :
+       {"usd", "eur", "gbp", "cny", "rmb", "jpy", "hkd", "$", "€", "£", "¥"}) {
     if (text.compare(i, code.size(), code) == 0) return true;
   }
   return false;
@@ -83,7 +84,8 @@ class Scorer {
         case Cue::kPaymentProof:
         case Cue::kCheque:
         case Cue::kCourier:
-        case Cue::kThirdPartySays:  // "finance will pay it Monday"; a customer's date is scored apart
+        case Cue::kThirdPartySays:  // "finance will pay it Monday"; a customer's date is scored
+                                    // apart
           continue;
         default:
           return true;
@@ -187,8 +189,9 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   if (pay_in_clause) s.rule(Cue::kBalance, clause, 1, "the rest");
   bool pay = pay_in_clause;
   if (!pay && m.relative() &&
-      preceded_by_word(text, m.begin, {"给我", "给我们", "再给", "宽限", "再等", "need", "needs",
-                                       "give us", "give me", "allow us", "grant us"})) {
+      preceded_by_word(text, m.begin,
+                       {"给我", "给我们", "再给", "宽限", "再等", "need", "needs", "give us",
+                        "give me", "allow us", "grant us"})) {
     pay = true;
     s.add(4, "asks for time until then");
   }
@@ -264,9 +267,9 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
       (!future_in_clause || (!s.has(Cue::kBalance, clause) && !s.has(Cue::kPartial, clause)))) {
     s.rule(Cue::kArrival, clause, -4, "arrival of money sent");
   }
-  if (m.relative() && preceded_by_word(text, m.begin, {"since", "for the past", "for the last",
-                                                       "already", "pending for", "已经", "已", "都",
-                                                       "已经有"})) {
+  if (m.relative() && preceded_by_word(text, m.begin,
+                                       {"since", "for the past", "for the last", "already",
+                                        "pending for", "已经", "已", "都", "已经有"})) {
     s.add(-5, "a time already gone by");
   }
   // "whose payment term towards us is 90 days", "账期是90天": a term, not a date.
@@ -274,14 +277,16 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
     Span before = clamp(m.begin > 40 ? m.begin - 40 : 0, m.begin, clause);
     const CueHit* term = s.find_if(Cue::kNonPayAction, before, [&](const CueHit& h) {
       std::string_view t = text.substr(h.begin, h.end - h.begin);
-      return t.find("term") != std::string_view::npos || t.find("period") != std::string_view::npos ||
+      return t.find("term") != std::string_view::npos ||
+             t.find("period") != std::string_view::npos ||
              t.find("账期") != std::string_view::npos || t.find("付款期") != std::string_view::npos;
     });
     if (term) s.add(-4, "a payment term", term);
   }
   // "每个月7号付款", "every month on the 5th": a recurring day, not one date.
-  if (preceded_by_word(text, m.begin, {"每个月", "每月", "每周", "每个礼拜", "every month on",
-                                       "every month on the", "each month on the", "every"})) {
+  if (preceded_by_word(text, m.begin,
+                       {"每个月", "每月", "每周", "每个礼拜", "every month on",
+                        "every month on the", "each month on the", "every"})) {
     s.add(-5, "a recurring day");
   }
   // "closed until 5 January", "away until the 20th": when someone is back, not a payment.
@@ -295,8 +300,9 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
     s.add(3, "the payment will be then");
   }
   // "延迟三周", "delayed by 2 weeks": how late something was, not a date.
-  if (m.relative() && preceded_by_word(text, m.begin, {"延迟", "延误", "晚了", "迟了", "late by",
-                                                       "delayed by", "delay of"})) {
+  if (m.relative() &&
+      preceded_by_word(text, m.begin,
+                       {"延迟", "延误", "晚了", "迟了", "late by", "delayed by", "delay of"})) {
     s.add(-5, "a delay, not a date");
   }
   // "二〇二五年一月三十一日" on a line of its own: the letter's date.
@@ -309,15 +315,16 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   }
   // "if we pay by 27 Feb, can we have 2 % off?", "如果得，我哋聽日就可以過數": a condition.
   // Not a request: "we ask if it is possible to pay until …", "grateful if you could accept …".
-  if (const CueHit* cond = s.find_if(Cue::kCondition, Span{clause.begin, m.begin}, [&](const CueHit& h) {
-        std::string_view t = text.substr(h.begin, h.end - h.begin);
-        if (t == "if") {
-          return !preceded_by_word(text, h.begin,
-                                   {"ask", "asks", "asking", "grateful", "appreciate", "wonder",
-                                    "wondering", "know", "see", "check", "confirm", "whether"});
-        }
-        return t == "如果" || t == "要是" || t == "假如";
-      })) {
+  if (const CueHit* cond =
+          s.find_if(Cue::kCondition, Span{clause.begin, m.begin}, [&](const CueHit& h) {
+            std::string_view t = text.substr(h.begin, h.end - h.begin);
+            if (t == "if") {
+              return !preceded_by_word(text, h.begin,
+                                       {"ask", "asks", "asking", "grateful", "appreciate", "wonder",
+                                        "wondering", "know", "see", "check", "confirm", "whether"});
+            }
+            return t == "如果" || t == "要是" || t == "假如";
+          })) {
     s.add(-3, "conditional", cond);
   }
   bool from_today =
@@ -331,7 +338,8 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
         condition->end + 1 >= m.begin;
     // "within 3 weeks even if they do not pay us": a concession, not a condition.
     const CueHit* later = s.find(Cue::kCondition, after_in_clause);
-    bool concession = later && preceded_by_word(text, later->begin, {"even", "即使", "就算", "哪怕"});
+    bool concession =
+        later && preceded_by_word(text, later->begin, {"even", "即使", "就算", "哪怕"});
     if (concession) {
       s.add(0, "a concession, not a condition");
     } else if (condition && !after_n_days) {
@@ -347,9 +355,8 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   }
   bool calendar = m.form == DateForm::kCalendarDate || m.form == DateForm::kDayOfMonth ||
                   m.form == DateForm::kEndOfMonth;
-  if (preceded_by_word(
-          text, m.begin,
-          {"dated", "date:", "截至", "截止", "截止到", "日期:", "日期"}) ||
+  if (preceded_by_word(text, m.begin,
+                       {"dated", "date:", "截至", "截止", "截止到", "日期:", "日期"}) ||
       (followed_by_word(text, m.end, {"的"}) &&
        !followed_by_word(text, m.end, {"的付款", "的付款批次", "的款", "的批次"})) ||
       (calendar && preceded_by_word(text, m.begin,
@@ -384,7 +391,8 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
       !preceded_by_word(text, m.begin, {"by", "before", "on or before", "until", "till"})) {
     if (const CueHit* past = s.find_if(Cue::kPayVerb, sentence, [&](const CueHit& h) {
           std::string_view t = text.substr(h.begin, h.end - h.begin);
-          return t == "paid" || t == "sent" || t == "wired" || t == "transferred" || t == "remitted";
+          return t == "paid" || t == "sent" || t == "wired" || t == "transferred" ||
+                 t == "remitted";
         })) {
       s.add(-5, "a weekday gone by", past);
     }
@@ -426,8 +434,10 @@ PromiseDecision decide_promise(std::string_view text, const std::vector<DateMent
   const PromiseCandidate* best = nullptr;
   // "this week's run, paid by Friday": the weekday says more than the week it lies in.
   auto week_holding = [](const PromiseCandidate& week, const PromiseCandidate& day) {
-    bool is_week = week.mention.form == DateForm::kThisWeek || week.mention.form == DateForm::kNextWeek;
-    bool is_day = day.mention.form == DateForm::kWeekday || day.mention.form == DateForm::kNextWeekday;
+    bool is_week =
+        week.mention.form == DateForm::kThisWeek || week.mention.form == DateForm::kNextWeek;
+    bool is_day =
+        day.mention.form == DateForm::kWeekday || day.mention.form == DateForm::kNextWeekday;
     return is_week && is_day && *day.mention.date <= *week.mention.date &&
            week.mention.date->days_since(*day.mention.date) < 7;
   };

@@ -143,6 +143,11 @@ TEST(Classifier, ABuyerClosingDownCanStillPromise) {
       "2025-07-31");
   ASSERT_TRUE(c.promise_date.has_value()) << c.why;
   EXPECT_EQ(c.promise_date->iso(), "2025-08-15");
+  // Dissolving one's own company is closing down, not a proceeding.
+  c = classify("股东会已决定解散公司，8月底停止营业。欠贵司的货款下个月15号前先付三万。", "2025-07-20");
+  EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
+  ASSERT_TRUE(c.promise_date.has_value()) << c.why;
+  EXPECT_EQ(c.promise_date->iso(), "2025-08-15");
 }
 
 TEST(Classifier, BadInputIsOtherWithNoConfidence) {

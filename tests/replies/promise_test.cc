@@ -167,5 +167,48 @@ TEST(Promise, TheirCustomersDateIsNotOurs) {
   });
 }
 
+// Round four and five of the corpus (data/replies/README.md): phrasings new writers used, in our
+// own words.
+TEST(Promise, AbbreviationsCantoneseAndPartsAlreadyPaid) {
+  check({
+      {"We will pay by Wed.", "2026-03-02", "2026-03-04"},
+      {"Transfer goes out on Thurs.", "2026-03-02", "2026-03-05"},
+      {"落个礼拜三之前一定过数俾你。", "2025-10-01", "2025-10-08"},
+      {"下个月头会还清。", "2025-11-20", "-"},
+      {"We already sent USD 3,000 on Monday and the balance will follow on the 20th.",
+       "2026-03-11", "2026-03-20"},
+      {"We make transfer within 3 days.", "2026-03-02", "2026-03-05"},
+      {"I can do the $23k by end of January.", "2025-12-31", "2026-01-31"},
+      {"可以 give us until next month 15号吗？", "2026-04-20", "2026-05-15"},
+      {"这个月中旬给你。", "2026-03-05", "2026-03-15"},
+      {"抱歉漏了，款项已排入下个月5号的付款批次。", "2026-03-10", "2026-04-05"},
+      {"It'll be next week, honestly.", "2026-03-04", "2026-03-15"},
+      {"Can we push the invoice out to 20 March? I'll pay then.", "2026-02-27", "2026-03-20"},
+      {"We ask if it is possible to pay until the end of April.", "2026-03-15", "2026-04-30"},
+      {"It will be in this week's payment run, paid by Friday.", "2025-01-13", "2025-01-17"},
+      {"Our office is closed until 5 January but I will pay it on 8 January at the latest.",
+       "2026-12-28", "2027-01-08"},
+      {"关于第 HT-2505 号合同的货款，我们下周五付。", "2026-03-02", "2026-03-13"},
+      {"特申请宽限一个月，届时足额支付。\n\n财务科\n2026年3月2日", "2026-03-02", "2026-04-02"},
+  });
+}
+
+TEST(Promise, DatesThatAreNotPromisesOfRoundFour) {
+  check({
+      {"Sent today, should land Friday.", "2026-03-02", "-"},
+      {"已经付了，银行说周五前到账。", "2026-03-02", "-"},
+      {"Payment EUR 5,000 done today, it arrives in 2 days.", "2026-06-17", "-"},
+      {"我们每个月10号付款。", "2026-03-02", "-"},
+      {"能不能分三个月付清？", "2026-03-02", "-"},
+      {"If we pay by 20 March, can you give us 2% discount?", "2026-03-02", "-"},
+      {"估计3月底我们能收到客户的钱，收到后再付你们。", "2026-03-02", "-"},
+      {"货比合同晚了三周到，我们要求扣款。", "2026-03-02", "-"},
+      {"Paid on 31/12, remittance advice attached.", "2027-01-05", "-"},
+      {"We will not pay until the goods are replaced. Please propose a solution within 7 days.",
+       "2026-03-02", "-"},
+      {"这周出差，下周回来再安排付款。", "2026-03-02", "-"},
+  });
+}
+
 }  // namespace
 }  // namespace overdue::replies
