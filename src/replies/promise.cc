@@ -84,8 +84,8 @@ class Scorer {
         case Cue::kPaymentProof:
         case Cue::kCheque:
         case Cue::kCourier:
-        case Cue::kThirdPartySays:  // "finance will pay it Monday"; a customer's date is scored
-                                    // apart
+        // "finance will pay it Monday"; a customer's date is scored apart.
+        case Cue::kThirdPartySays:
           continue;
         default:
           return true;
@@ -285,8 +285,7 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   }
   // "每个月7号付款", "every month on the 5th": a recurring day, not one date.
   if (preceded_by_word(text, m.begin,
-                       {"每个月", "每月", "每周", "每个礼拜", "every month on",
-                        "every month on the", "each month on the", "every"})) {
+                       {"每个月", "每月", "每周", "每个礼拜", "every", "each month on the"})) {
     s.add(-5, "a recurring day");
   }
   // "closed until 5 January", "away until the 20th": when someone is back, not a payment.
