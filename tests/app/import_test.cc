@@ -147,5 +147,53 @@ TEST_F(ImportTest, ManualAllocationRefusesOverAllocation) {
   EXPECT_FALSE(apply_credit(ctx, "C1", "A").ok());
 }
 
+// The lines of one invoice need not be next to each other: the writer thread receives them in
+// batches, and an invoice whose lines straddle two batches (or two files) is still one invoice.
+TEST_F(ImportTest, LinesOfOneInvoiceSplitAcrossTheFileAndAcrossFiles) {
+  std::string text = kInvoiceHeader;
+  text += "I1,PO1,C1,USD,2026-01-05,,,2026-02-05,,Valve,1,pcs,1,\n";
+  for (int i = 0; i < 5000; ++i) {  // more than one writer batch between I1's two lines
+    text += "F" + std::to_string(i) + ",PO,C2,CNY,2026-01-05,,,2026-02-05,,Bolt,1,pcs,1,\n";
+  }
+  text += "I1,PO1,C1,USD,2026-01-05,,,2026-02-05,,Pipe,2,pcs,3,\n";
+  auto r = import("invoices", text);
+  ASSERT_TRUE(r.ok()) << r.problems.report();
+  EXPECT_EQ(r.inserted, 5001u);
+  auto inv = store_->find_invoice("I1");
+  ASSERT_TRUE(inv);
+  ASSERT_EQ(inv->lines.size(), 2u);
+  EXPECT_EQ(inv->total_minor(), 700);  // 1.00 + 6.00
+
+  // Across two files of one import: the second file's line joins the invoice of the first.
+  std::string a = (dir_ / "a.csv").string(), b = (dir_ / "b.csv").string();
+  std::ofstream(a, std::ios::binary)
+      << kInvoiceHeader << "I2,PO2,C1,USD,2026-01-05,,,2026-02-05,,Valve,1,pcs,5,\n";
+  std::ofstream(b, std::ios::binary)
+      << kInvoiceHeader << "I2,PO2,C1,USD,2026-01-05,,,2026-02-05,,Pipe,1,pcs,7,\n";
+  auto two = import_files(*store_, ImportKind::kInvoices, {a, b},
+                          ImportOptions{false, "2026-07-31", "test", {}});
+  ASSERT_TRUE(two.ok()) << two.problems.report();
+  ASSERT_TRUE(store_->find_invoice("I2"));
+  EXPECT_EQ(store_->find_invoice("I2")->lines.size(), 2u);
+  EXPECT_EQ(store_->find_invoice("I2")->total_minor(), 1200);
+}
+
+// A problem found after thousands of rows were already written rolls the whole import back.
+TEST_F(ImportTest, AProblemAfterWritingStartedLeavesNothing) {
+  std::string text = kInvoiceHeader;
+  for (int i = 0; i < 20000; ++i) {
+    text += "R" + std::to_string(i) + ",PO,C1,USD,2026-01-05,,,2026-02-05,,Valve,1,pcs,1,\n";
+  }
+  text += "BAD,PO,C1,USD,2026-13-05,,,2026-02-05,,Valve,1,pcs,1,\n";  // month 13, line 20002
+  size_t journal = store_->journal_entries().size();
+  auto r = import("invoices", text);
+  EXPECT_FALSE(r.ok());
+  ASSERT_FALSE(r.problems.shown().empty());
+  EXPECT_EQ(r.problems.shown()[0].line, 20002);
+  EXPECT_EQ(store_->invoice_count(), 0);
+  EXPECT_FALSE(store_->find_invoice("R0"));
+  EXPECT_EQ(store_->journal_entries().size(), journal);
+}
+
 }  // namespace
 }  // namespace overdue::app
