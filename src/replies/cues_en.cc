@@ -73,7 +73,7 @@ constexpr CueGroup kEnglish[] = {
      "|pay it all at once|cannot pay in full|business has been slow"
      "|business is slow|blocked by|is blocked|price increase|prices"},
     {kAskTime,
-     "give it|push the|out to|pushed out to|push out|pls wait|wait until|ok?|time until|more time|push to|push it to"
+     "give it|push the|out to|push out|pls wait|wait until|ok?|time until|more time|push to|push it to"
      "|postpone*|move it to|we need|need more time|extension|extend|grace"
      "|bear with|give us until|give us|give me|allow us|grant us|deferral"
      "|defer|can we pay|could we|can we do|is it ok|would that do"
@@ -131,7 +131,7 @@ constexpr CueGroup kEnglish[] = {
      "|don't see the payments|remove me|no longer monitored|general mailbox"
      "|this mailbox|quit emailing|not purchasing|does not release payments"},
     {kRedirect,
-     "merci d'adresser|adresser vos|veuillez contacter|you must contact|must contact|please contact our|for payments you"
+     "merci d'adresser|adresser vos|veuillez contacter|must contact|please contact our|for payments you"
      "|please direct|should be sent to|please contact|contact our|write to"
      "|send to|send it to|email to|redirect|reach out to|direct future"
      "|address them to|address all|re-address|resend it to|ask our|ask my"
@@ -145,7 +145,7 @@ constexpr CueGroup kEnglish[] = {
      "quarter close|inventory count|audit|year-end|year end|quarter-end"
      "|stock count|stock opname|closing"},
     {kPayVerb,
-     "out before|out by|can do|i can do|we can do|should go|redo it|remittance will|will be remitted|go to the bank|go to bank|cut a check|cut a cheque"
+     "out before|out by|can do|should go|redo it|remittance will|will be remitted|go to the bank|go to bank|cut a check|cut a cheque"
      "|send it|pay|paying|payment|paid|settle|settled|settlement|clear|remit"
      "|release|released|transfer|sending|wire|tt|goes out|go out"
      "|cut the check|processed|process|arrange|scheduled|have it|get yours"
@@ -186,7 +186,7 @@ constexpr CueGroup kEnglish[] = {
      "referred to the relevant|relevant division|in due course|received with thanks|noted with thanks|noted|received, thank|got it"
      "|will revert|thx|ok noted|well received|acknowledge"},
     {kClosing,
-     "winding down|wind down operations|close our doors|stopped business|seized|collapsed|collapse|i have nothing left|shop is closed|is closing|closing our company|closing down|close down|shut down|shut"
+     "winding down|wind down operations|close our doors|stopped business|seized|collapse*|i have nothing left|shop is closed|is closing|closing our company|closing down|close down|shut down|shut"
      "|ceased|cease|closing the business|closing all our stores"
      "|last day of operation|stop business|cannot continue|lose my job"
      "|out of a job|close permanently|stop production|close now|no one left"
@@ -233,7 +233,7 @@ constexpr CueGroup kEnglish[] = {
      "|which bank|kyc|account change|vendor registration|vendor master"
      "|onboarding|supplier portal|in pdf|as a pdf|pdf|excel"},
     {kOrderTalk,
-     "sell on liquidation|on liquidation|liquidation sale|clearance sale"
+     "on liquidation|liquidation sale|clearance sale"
      "|price list|new order|next order|quote|proforma|lead time|eta"
      "|next season|orders"},
     {kGreeting,
@@ -270,7 +270,7 @@ constexpr CueGroup kEnglish[] = {
     {kToUs,
      "to us|our account"},
     {kNonPayAction,
-     "propose a solution|a solution|discussed|be discussed|meeting|calling them|call them|calling again|chase them|chasing them"
+     "propose a solution|a solution|discussed|meeting|calling them|call them|calling again|chase them|chasing them"
      "|check with|let me check|will check|i check|checking|terms"
      "|payment terms|payment term|credit term|credit period|as of|a proposal|send you a|we see"
      "|see the payment|talk about|discuss the payment|organize the payments"
