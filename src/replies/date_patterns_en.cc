@@ -124,12 +124,15 @@ const std::vector<DatePattern>& english_date_patterns() {
          if (m.group[1] == "last") return mention(m, DateForm::kPast, std::nullopt);
          return mention(m, DateForm::kWeekday, weekday_this_week(m.received, wd));
        }},
-      // "by Wed", "on Thurs", "fri": abbreviations; Sat and Sun only after a preposition.
-      {"\\b(?:(this coming|this|coming|on|by|before|until|till) )?"
-       "(mon|tue|tues|wed|weds|thu|thur|thurs|fri)\\b\\.?|\\b(?:(on|by|before|until|till) "
+      // "by Wed", "on Thurs", "fri": abbreviations; Sat and Sun only after a preposition. As for
+      // the full names, "last Fri" is gone by.
+      {"\\b(?:(this coming|this|coming|last|on|by|before|until|till) )?"
+       "(mon|tue|tues|wed|weds|thu|thur|thurs|fri)\\b\\.?|\\b(?:(last|on|by|before|until|till) "
        ")(sat|sun)\\b\\.?",
        [](M m) {
+         std::string_view prefix = !m.group[2].empty() ? m.group[1] : m.group[3];
          std::string_view name = !m.group[2].empty() ? m.group[2] : m.group[4];
+         if (prefix == "last") return mention(m, DateForm::kPast, std::nullopt);
          return mention(m, DateForm::kWeekday, weekday_this_week(m.received, parse_weekday(name)));
        }},
       {"\\b(?:the )?(?:end of (?:the |this )?week|this week(?:end)?|the weekend|week'?s end|"

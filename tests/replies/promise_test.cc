@@ -196,6 +196,9 @@ TEST(Promise, AbbreviationsCantoneseAndPartsAlreadyPaid) {
 TEST(Promise, DatesThatAreNotPromisesOfRoundFour) {
   check({
       {"Sent today, should land Friday.", "2026-03-02", "-"},
+      {"We will pay as you asked last Fri.", "2026-03-02", "-"},
+      {"We will transfer the money we promised last Wed.", "2026-03-02", "-"},
+      {"Payment will go out, as we promised on the phone last Sat.", "2026-03-02", "-"},
       {"已经付了，银行说周五前到账。", "2026-03-02", "-"},
       {"Payment EUR 5,000 done today, it arrives in 2 days.", "2026-06-17", "-"},
       {"我们每个月10号付款。", "2026-03-02", "-"},
