@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Buyers' mail in, against real servers on loopback: dovecot (IMAP with STARTTLS, and IMAPS, on a test
-# certificate, passwd-file user, maildir) and the aiosmtpd sink. `replies fetch` twice ingests each
+# Buyers' mail in, against real servers on loopback: dovecot (IMAP with STARTTLS, and IMAPS, on a
+# test certificate, passwd-file user, maildir) and the aiosmtpd sink. `replies fetch` twice ingests each
 # message exactly once; then
 # the story of issue 7: our reminder is sent, the buyer answers it over IMAP that the money was
 # wired yesterday, and the next day's plan asks for the SWIFT copy instead of the firm reminder.

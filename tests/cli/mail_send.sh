@@ -3,7 +3,8 @@
 # draft from the plan, approve, send; then what arrived is parsed by Python's own email package
 # (not by our MIME code) and checked against the plan, the book and the outbox. Then the ways
 # sending goes wrong: server down, 5xx recipient, 4xx after DATA, a second send running, a send
-# that died mid-delivery, STARTTLS + AUTH with a wrong and a right password, SMTPS with a trusted and an untrusted certificate.
+# that died mid-delivery, STARTTLS + AUTH with a wrong and a right password, SMTPS with a trusted
+# and an untrusted certificate.
 set -euo pipefail
 bin=$(realpath "$1")
 src=$(realpath "$2")
