@@ -82,13 +82,13 @@ void read_promise(std::string_view text, CivilDate received, const std::vector<C
   bool auto_reply = any({Cue::kAutoReply, Cue::kOutOfOffice});
   // In formal proceedings (administrator, bankruptcy) the buyer can no longer promise; a buyer
   // who is only closing down can ("we pay everyone before we close, yours by 15 August").
-  // Dissolving one's own business ("公司决定解散") is closing down; liquidation, a court, an
-  // administrator or bankruptcy is a proceeding.
+  // Dissolving or deregistering one's own business ("公司决定解散", "准备注销") is closing down;
+  // liquidation, a court, an administrator or bankruptcy is a proceeding.
   bool proceedings = c.reason == Reason::kInsolvency &&
                      std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
                        if (h.cue != Cue::kInsolvency) return false;
                        std::string_view word = text.substr(h.begin, h.end - h.begin);
-                       for (std::string_view voluntary : {"解散", "dissolv"}) {
+                       for (std::string_view voluntary : {"解散", "注销", "dissolv"}) {
                          if (word.starts_with(voluntary)) return false;
                        }
                        return true;

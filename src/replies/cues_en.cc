@@ -87,7 +87,7 @@ constexpr CueGroup kEnglish[] = {
      "|overdraft|operating line|bridge loan|bank line|fido|drawdown"},
     {kEndCustomer,
      "our customer|our client|end customer|end-customer|my customer"
-     "|my client|customer|client|our buyer|distributor|dealer*|retailer*"
+     "|my client|customer|customers|client|clients|our buyer|distributor|dealer*|retailer*"
      "|contractor|developer|franchise*|government|ministry|agency"
      "|project owner|main con|gc paid|utility|department store|chain|hotel"
      "|supermarket|principal|the project|progress claim|retainage"
@@ -150,7 +150,8 @@ constexpr CueGroup kEnglish[] = {
      "|release|released|transfer|sending|wire|tt|goes out|go out"
      "|cut the check|processed|process|arrange|scheduled|have it|get yours"
      "|have yours|get paid|be paid|bonifico|fund|money|done|take care of it"
-     "|deal with|dealt with|included|in full|the check|send you|send to you"
+     "|deal with|dealt with|included|in full|the check|send you|send to you|sort you out|send at least"
+     "|send the money|send the balance|send the rest|send the payment|send payment|send funds|send the funds"
      "|i'll do it|we'll do it|send the money|send money|send payment"
      "|send the payment|send the balance|send the rest|sending you"
      "|have it out|get it out|going out|will follow|to follow|batch|run"

@@ -170,8 +170,12 @@ const std::vector<DatePattern>& chinese_date_patterns() {
       {"(\\d{1,2}) ?(?:号|日)",
        [](M m) -> std::optional<DateMention> {
          long day = parse_digits(m.group[1]);
-         if (day < 1 || day > 31 || preceded_by(m.text, m.begin, {"-", "~", "至", "到"})) {
-           return std::nullopt;
+         if (day < 1 || day > 31 || preceded_by(m.text, m.begin, {"-", "~"})) return std::nullopt;
+         // "5到10号" is a range; "等到28号", "延到15号" name one day.
+         if (preceded_by(m.text, m.begin, {"至", "到"})) {
+           std::size_t at =
+               m.text.rfind(preceded_by(m.text, m.begin, {"至"}) ? "至" : "到", m.begin);
+           if (at > 0 && m.text[at - 1] >= '0' && m.text[at - 1] <= '9') return std::nullopt;
          }
          // "第 YF-2505 号合同": the digits end a contract number.
          if (m.begin > 0 && ((m.text[m.begin - 1] >= '0' && m.text[m.begin - 1] <= '9') ||

@@ -136,6 +136,16 @@ class Scorer {
   int schedule_dates_ = 0;
 };
 
+// "最晚4月10日前", "at the latest by": a deadline that makes "付了" a future.
+bool latest_by(std::string_view text, const Scorer& s, Span near_before) {
+  return s.find_if(Cue::kDeadline, near_before, [&](const CueHit& h) {
+    std::string_view t = text.substr(h.begin, h.end - h.begin);
+    return t == "最晚" || t == "最迟" || t == "不超过" ||
+           t.find("latest") != std::string_view::npos ||
+           t.find("no later") != std::string_view::npos;
+  }) != nullptr;
+}
+
 // True when the clause holds nothing but the date (and a preposition or two).
 bool alone_in_clause(std::string_view text, const DateMention& m, Span clause) {
   std::size_t letters = 0;
@@ -191,7 +201,8 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   if (!pay && m.relative() &&
       preceded_by_word(text, m.begin,
                        {"给我", "给我们", "再给", "宽限", "再等", "need", "needs", "give us",
-                        "give me", "allow us", "grant us"})) {
+                        "give me", "allow us", "grant us", "request", "requesting", "ask for",
+                        "asking for", "ask", "ask kindly", "kindly ask"})) {
     pay = true;
     s.add(4, "asks for time until then");
   }
@@ -231,18 +242,32 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
     s.add(0, "the rest after a part already paid", past);
   } else if (past) {
     s.add(-5, "already paid", past);
-  } else if (!future_in_clause && !(m.relative() && s.has(Cue::kDeadline, near_before))) {
-    s.rule(Cue::kPaidPast, clause, -5, "already paid");  // not "we make transfer within 2 days"
+  } else if (!future_in_clause && !(m.relative() && s.has(Cue::kDeadline, near_before)) &&
+             !latest_by(text, s, near_before)) {
+    // not "we make transfer within 2 days", "最晚4月10日前给你付了"
+    s.rule(Cue::kPaidPast, clause, -5, "already paid");
   }
   if (!future_in_clause) s.rule(Cue::kPastMarker, near_before, -2, "past");
   // The buyer's customer's date, unless the reply pays on that same day.
-  const Span customer_window = clamp(m.begin > 40 ? m.begin - 40 : 0, m.end + 12, clause);
+  // "money comes slow from our customers but we pay end of the month": after a "but" the
+  // clause turns to the buyer itself.
+  Span customer_window = clamp(m.begin > 40 ? m.begin - 40 : 0, m.end + 12, clause);
+  for (std::string_view turn : {" but ", "但", "不过", "however"}) {
+    std::string_view head = text.substr(customer_window.begin, m.begin - customer_window.begin);
+    if (std::size_t at = head.rfind(turn); at != std::string_view::npos) {
+      customer_window.begin += at + turn.size();
+    }
+  }
   if (!same_day) {
     bool customer = s.rule(Cue::kEndCustomer, customer_window, -3, "their customer") ||
                     s.rule(Cue::kTheyOweUs, customer_window, -3, "paid to us") ||
                     s.rule(Cue::kToUs, customer_window, -3, "to us");
     if (!customer && (s.anywhere(Cue::kEndCustomer) || s.anywhere(Cue::kTheyOweUs))) {
-      s.rule(Cue::kThirdPartySays, customer_window, -4, "their customer's date");
+      // "那个客户 still not pay us … 说 next week transfer"
+      if (!s.rule(Cue::kThirdPartySays, customer_window, -4, "their customer's date") &&
+          preceded_by_word(text, m.begin, {"说", "话", "said", "says", "say"})) {
+        s.add(-4, "their customer's date");
+      }
     }
   }
   const CueHit* return_after = s.find(Cue::kReturn, near_after);
@@ -282,6 +307,10 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
              t.find("账期") != std::string_view::npos || t.find("付款期") != std::string_view::npos;
     });
     if (term) s.add(-4, "a payment term", term);
+  }
+  // "on reservist this 2 weeks", "these 3 days": a period now running, not a date to come.
+  if (m.relative() && preceded_by_word(text, m.begin, {"this", "these", "the past", "the last"})) {
+    s.add(-4, "a period now running");
   }
   // "每个月7号付款", "every month on the 5th": a recurring day, not one date.
   if (preceded_by_word(text, m.begin,
@@ -367,8 +396,12 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   if (preceded_by_word(text, m.begin, {"因为是", "because it's", "because it is", "since it's"})) {
     s.add(-3, "a circumstance");
   }
-  s.rule(Cue::kNonPayAction, clamp(m.end, m.end + 24, clause), -3,
-         "followed by something else than paying");
+  // Not "settle 40% on 31 August and revert on the balance": paying, and then another act.
+  if (const CueHit* next = s.find(Cue::kNonPayAction, clamp(m.end, m.end + 24, clause));
+      next && !(s.has(Cue::kPayVerb, near_before) &&
+                text.substr(m.end, next->begin - m.end).find(" and ") != std::string_view::npos)) {
+    s.add(-3, "followed by something else than paying", next);
+  }
   // "the balance we will discuss next month": what happens on the date is not paying.
   if (const CueHit* other = s.find_if(Cue::kNonPayAction, near_before, [&](const CueHit& h) {
         return !same_day && !s.has(Cue::kPayVerb, Span{h.end, m.begin}) &&

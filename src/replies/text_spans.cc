@@ -30,9 +30,30 @@ bool is_sentence_end(std::string_view t, std::size_t i) {
   return t.compare(i, 3, "。") == 0;
 }
 
+// A Chinese character (U+3000–U+9FFF: three UTF-8 bytes led by 0xE3–0xE9) starts at `i`.
+bool cjk_at(std::string_view t, std::size_t i) {
+  if (i + 3 > t.size()) return false;
+  auto lead = static_cast<unsigned char>(t[i]);
+  return lead >= 0xE3 && lead <= 0xE9;
+}
+
+// The run of text before the space at `i` (back to the previous space or line) holds an ASCII
+// letter or digit.
+bool latin_in_word_before(std::string_view t, std::size_t i) {
+  for (std::size_t k = i; k > 0 && t[k - 1] != ' ' && t[k - 1] != '\n'; --k) {
+    char c = t[k - 1];
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  }
+  return false;
+}
+
 bool is_clause_end(std::string_view t, std::size_t i) {
   if (is_sentence_end(t, i)) return true;
   char c = t[i];
+  // "客户说这周付我 收到了下周就给你打": chat writes a space where a comma belongs (not the
+  // space set around Latin letters and digits: "预计 3月5日 到账").
+  if (c == ' ' && i >= 3 && cjk_at(t, i - 3) && cjk_at(t, i + 1))
+    return !latin_in_word_before(t, i);
   if (c == ',') {
     bool digits = i > 0 && i + 1 < t.size() && t[i - 1] >= '0' && t[i - 1] <= '9' &&
                   t[i + 1] >= '0' && t[i + 1] <= '9';

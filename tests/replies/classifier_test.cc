@@ -130,8 +130,10 @@ TEST(Classifier, InsolventBuyersPromiseNothing) {
   EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
   EXPECT_FALSE(c.promise_date.has_value()) << c.why;
   // In formal proceedings a date to pay is not the buyer's to give.
-  c = classify("We are insolvent and an administrator has been appointed; we will pay all invoices "
-               "by 15 March.", "2026-03-04");
+  c = classify(
+      "We are insolvent and an administrator has been appointed; we will pay all invoices "
+      "by 15 March.",
+      "2026-03-04");
   EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
   EXPECT_FALSE(c.promise_date.has_value()) << c.why;
 }
@@ -144,10 +146,26 @@ TEST(Classifier, ABuyerClosingDownCanStillPromise) {
   ASSERT_TRUE(c.promise_date.has_value()) << c.why;
   EXPECT_EQ(c.promise_date->iso(), "2025-08-15");
   // Dissolving one's own company is closing down, not a proceeding.
-  c = classify("股东会已决定解散公司，8月底停止营业。欠贵司的货款下个月15号前先付三万。", "2025-07-20");
+  c = classify("股东会已决定解散公司，8月底停止营业。欠贵司的货款下个月15号前先付三万。",
+               "2025-07-20");
   EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
   ASSERT_TRUE(c.promise_date.has_value()) << c.why;
   EXPECT_EQ(c.promise_date->iso(), "2025-08-15");
+  // Deregistering one's own company too.
+  c = classify("公司月底关门，准备注销。欠您的货款6月1日前全部付清。", "2026-05-23");
+  EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
+  ASSERT_TRUE(c.promise_date.has_value()) << c.why;
+  EXPECT_EQ(c.promise_date->iso(), "2026-06-01");
+}
+
+TEST(Classifier, ACustomersInsolvencyIsNotTheBuyers) {
+  Classification c = classify(
+      "Because of the insolvency of one of our largest customers we must re-plan our liquidity. "
+      "We kindly request a deferral of one month.",
+      "2027-05-31");
+  EXPECT_NE(c.reason, Reason::kInsolvency) << c.why;
+  ASSERT_TRUE(c.promise_date.has_value()) << c.why;
+  EXPECT_EQ(c.promise_date->iso(), "2027-06-30");
 }
 
 TEST(Classifier, BadInputIsOtherWithNoConfidence) {

@@ -175,8 +175,8 @@ TEST(Promise, AbbreviationsCantoneseAndPartsAlreadyPaid) {
       {"Transfer goes out on Thurs.", "2026-03-02", "2026-03-05"},
       {"落个礼拜三之前一定过数俾你。", "2025-10-01", "2025-10-08"},
       {"下个月头会还清。", "2025-11-20", "-"},
-      {"We already sent USD 3,000 on Monday and the balance will follow on the 20th.",
-       "2026-03-11", "2026-03-20"},
+      {"We already sent USD 3,000 on Monday and the balance will follow on the 20th.", "2026-03-11",
+       "2026-03-20"},
       {"We make transfer within 3 days.", "2026-03-02", "2026-03-05"},
       {"I can do the $23k by end of January.", "2025-12-31", "2026-01-31"},
       {"可以 give us until next month 15号吗？", "2026-04-20", "2026-05-15"},
@@ -210,6 +210,40 @@ TEST(Promise, DatesThatAreNotPromisesOfRoundFour) {
       {"We will not pay until the goods are replaced. Please propose a solution within 7 days.",
        "2026-03-02", "-"},
       {"这周出差，下周回来再安排付款。", "2026-03-02", "-"},
+  });
+}
+
+// Round six (writers w14, w15): request words before a span of time, chat spaces between clauses,
+// a deadline that makes 付了 a future, words with 款/转 that are not paying, a day after 等到, a
+// turn ("but") away from the customer.
+TEST(Promise, RequestsChatClausesAndDeadlinesOfRoundSix) {
+  check({
+      {"Request 10 working days for the invoice, then full payment.", "2026-01-15", "2026-01-29"},
+      {"We ask kindly two more weeks, after this we transfer the full amount.", "2025-01-08",
+       "2025-01-22"},
+      {"I promise to send at least USD 3,000 by Friday, the rest when I can.", "2025-06-11",
+       "2025-06-13"},
+      {"Don't worry, we will sort you out next week.", "2027-03-17", "2027-03-28"},
+      {"客户讲这周付我 钱到了下周就给你打", "2025-09-05", "2025-09-14"},
+      {"预计 3月5日 到账，我们 3月6日 安排付款。", "2026-02-20", "2026-03-06"},
+      {"我们最晚4月10日前给你付了", "2026-03-27", "2026-04-10"},
+      {"可唔可以等到28號先俾？", "2026-03-12", "2026-03-28"},
+      {"We propose to settle 40% on 31 August 2026 and to revert on the balance thereafter.",
+       "2026-07-27", "2026-08-31"},
+      {"Our clients pay us late but we will settle at the end of the month.", "2027-02-18",
+       "2027-02-28"},
+  });
+}
+
+TEST(Promise, DatesThatAreNotPromisesOfRoundSix) {
+  check({
+      {"Boss away this 2 weeks, can only pay when he is back.", "2026-05-24", "-"},
+      {"预计2月23日前后付款，以到账为准。", "2025-01-15", "-"},
+      {"问下你们下个月能不能做新款的样品？", "2025-07-06", "-"},
+      {"这周我会去市场上催款，有进展告诉您。", "2026-08-02", "-"},
+      {"年底要盘点，财务忙得转不开，先别急。", "2026-11-22", "-"},
+      {"那个客户还没付我们，他说 next week transfer。他一到账我马上转给你们。", "2025-01-17", "-"},
+      {"我们5到10号之间付。", "2026-03-02", "-"},
   });
 }
 
