@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <initializer_list>
 
@@ -60,6 +61,25 @@ std::optional<Money> amount_near(std::string_view text, const DateMention& promi
   return best;
 }
 
+// The sentence of `m` names the creditor it pays ("you", "yours", 贵司, 你们) or "the rest".
+bool addressed_to_us(std::string_view text, const DateMention& m) {
+  Span sentence = sentence_around(text, m.begin, m.end);
+  std::string_view words = text.substr(sentence.begin, sentence.end - sentence.begin);
+  for (std::string_view payee : {"贵司", "贵公司", "你", "您", "余数", "余款", "剩下"}) {
+    if (words.find(payee) != std::string_view::npos) return true;
+  }
+  for (std::string_view payee : {"you", "your", "yours", "balance", "the rest"}) {
+    for (std::size_t at = words.find(payee); at != std::string_view::npos;
+         at = words.find(payee, at + 1)) {
+      std::size_t after = at + payee.size();
+      bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(words[at - 1]));
+      bool ends = after >= words.size() || !std::isalpha(static_cast<unsigned char>(words[after]));
+      if (starts && ends) return true;
+    }
+  }
+  return false;
+}
+
 // Finds the promise (§8) unless the reply cannot make one, and says why in `why`.
 void read_promise(std::string_view text, CivilDate received, const std::vector<CueHit>& cues,
                   Classification& c, std::vector<std::string>& why) {
@@ -93,6 +113,12 @@ void read_promise(std::string_view text, CivilDate received, const std::vector<C
                        }
                        return true;
                      });
+  // In proceedings a date may still be a promise to this creditor ("your balance will be paid by
+  // 15 June", "第一期清偿款两周内汇付贵公司"), never a notice to all of them (a creditors' meeting,
+  // the last day to file a claim).
+  if (decision.promise && proceedings && addressed_to_us(text, *decision.promise)) {
+    proceedings = false;
+  }
   if (decision.promise && (proceedings || auto_reply)) {
     why.push_back(
         fmt::format("no promise: {} is not a promise from {}",

@@ -244,7 +244,7 @@ constexpr CueGroup kEnglish[] = {
      "could you please|can you|could you|please confirm|is it true|?"},
     {kFuture,
      "then|will|'ll|shall|going to|can|could|plan|expect|propose|request"
-     "|intend|let's|i.e.|that is"},
+     "|intend|let's|i.e.|that is|try|try our best"},
     {kDeadline,
      "by|before|until|till|latest|no later than|not later than|at the latest"
      "|within|on or before"},
@@ -257,7 +257,7 @@ constexpr CueGroup kEnglish[] = {
      "|you'll have the money|you will have the money|you'll have your money|you will have your money"
      "|you'll have it|you will have it|you'll have the funds|you will have the funds"},
     {kHedge,
-     "depending on|depends on how|we'll try|we will try|try to pay|try pay|can try|try our best|maybe|probably|perhaps|hopefully|might|possibly|hopeful|approximately"
+     "depending on|depends on how|maybe|probably|perhaps|hopefully|might|possibly|hopeful|approximately"
      "|about|around|i think|not sure|tentative|could take"
      "|for whatever that's worth|cannot promise|can't promise|can not promise|no promise"},
     {kThirdParty,

@@ -1,4 +1,5 @@
 // English date expressions of domain.md §8 (text is normalized: lower-case, half-width).
+#include <cctype>
 #include <string>
 
 #include "replies/date_pattern_util.h"
@@ -74,6 +75,38 @@ std::optional<DateMention> year_end(M m) {
   return mention(m, DateForm::kEndOfYear, clamped_date(year, 12, 31));
 }
 
+// "friday 26": the day of R's month (or of the next) that falls on that weekday, when the
+// number after the weekday names one.
+std::optional<DateMention> weekday_with_day(const M& m, unsigned weekday) {
+  std::size_t at = m.end;
+  if (at >= m.text.size() || m.text[at] != ' ') return std::nullopt;
+  std::size_t digits = at + 1;
+  while (digits < m.text.size() && digits - at <= 2 &&
+         std::isdigit(static_cast<unsigned char>(m.text[digits]))) {
+    ++digits;
+  }
+  if (digits == at + 1 ||
+      (digits < m.text.size() && std::isdigit(static_cast<unsigned char>(m.text[digits])))) {
+    return std::nullopt;
+  }
+  long day = parse_digits(m.text.substr(at + 1, digits - at - 1));
+  for (int ahead : {0, -1, 1}) {
+    CivilDate first = CivilDate(m.received.year(), m.received.month(), 1);
+    int year = first.year(), month = static_cast<int>(first.month()) + ahead;
+    if (month == 0) month = 12, --year;
+    if (month == 13) month = 1, ++year;
+    auto d = clamped_date(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    if (!d || d->day() != static_cast<unsigned>(day) || d->iso_weekday() != weekday) continue;
+    bool gone = *d < m.received;
+    std::optional<DateMention> dated =
+        mention(m, gone ? DateForm::kPast : DateForm::kCalendarDate,
+                gone ? std::optional<CivilDate>() : std::optional<CivilDate>(*d));
+    if (dated) dated->end = digits;
+    return dated;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 const std::vector<DatePattern>& english_date_patterns() {
@@ -122,6 +155,8 @@ const std::vector<DatePattern>& english_date_patterns() {
        [](M m) {
          unsigned wd = parse_weekday(m.group[2]);
          if (m.group[1] == "last") return mention(m, DateForm::kPast, std::nullopt);
+         // "the friday 26": the weekday names a day of the month, gone by or to come.
+         if (auto dated = weekday_with_day(m, wd)) return dated;
          return mention(m, DateForm::kWeekday, weekday_this_week(m.received, wd));
        }},
       // "by Wed", "on Thurs", "fri": abbreviations; Sat and Sun only after a preposition. As for
@@ -193,6 +228,19 @@ const std::vector<DatePattern>& english_date_patterns() {
          }
          return mention(m, DateForm::kDayOfMonth, day_of_month_on_or_after(m.received, day));
        }},
+      // "before the 10", "by the 5": a day of the month written without its suffix.
+      {"\\b(?:by|before|on|until|till) the (\\d{1,2})\\b",
+       [](M m) -> std::optional<DateMention> {
+         if (followed_by(m.text, m.end,
+                         {"%", "/", ".0", ".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9",
+                          ",0", " ", "-", ":"}) &&
+             !followed_by(m.text, m.end, {". ", " of this month", " of next month", " and "})) {
+           return std::nullopt;  // "the 10 pallets", "the 10%", "the 10/12"
+         }
+         long day = parse_digits(m.group[1]);
+         if (day < 1 || day > 31) return std::nullopt;
+         return mention(m, DateForm::kDayOfMonth, day_of_month_on_or_after(m.received, day));
+       }},
       {"\\b(?:on |by )?day (\\d{1,2})\\b",
        [](M m) -> std::optional<DateMention> {
          long day = parse_digits(m.group[1]);
@@ -227,7 +275,7 @@ const std::vector<DatePattern>& english_date_patterns() {
          }
          if (!dotted && !preceded_by(m.text, m.begin,
                                      {"on", "by", "before", "until", "till", "dated", "(", "date",
-                                      "at", "from", "to", "for", "our", "在", "于"})) {
+                                      "at", "from", "to", "for", "our", "在", "于", "至", "到"})) {
            return std::nullopt;
          }
          if (followed_by(m.text, m.end, {" of"})) return std::nullopt;  // "for 1/2 of the goods"

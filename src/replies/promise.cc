@@ -25,6 +25,26 @@ bool amount_follows(std::string_view text, std::size_t end) {
   return false;
 }
 
+// "8k end of July", "USD 3,000 on Friday": an amount right before the date, in its clause.
+bool amount_precedes(std::string_view text, std::size_t begin, Span clause) {
+  std::size_t i = begin;
+  while (i > clause.begin && text[i - 1] == ' ') --i;
+  for (std::string_view word : {"on", "by", "before", "in"}) {  // "USD 3,000 on Friday"
+    if (i >= clause.begin + word.size() && text.substr(i - word.size(), word.size()) == word) {
+      i -= word.size();
+      while (i > clause.begin && text[i - 1] == ' ') --i;
+      break;
+    }
+  }
+  if (i > clause.begin && (text[i - 1] == 'k' || text[i - 1] == '%')) --i;  // 8k, 40%
+  for (std::string_view code : {"usd", "eur", "gbp", "cny", "rmb", "hkd"}) {
+    if (i >= clause.begin + code.size() && text.substr(i - code.size(), code.size()) == code) {
+      return true;
+    }
+  }
+  return i > clause.begin && text[i - 1] >= '0' && text[i - 1] <= '9';
+}
+
 // The date is all its line holds: a letter's date under the signature.
 bool line_holds_only(std::string_view text, const DateMention& m) {
   std::size_t begin = text.rfind('\n', m.begin == 0 ? 0 : m.begin - 1);
@@ -50,7 +70,7 @@ class Scorer {
     for (const CueHit& h : cues_) {
       if (h.cue != kind || !span.contains(h.begin, h.end)) continue;
       if (h.begin >= c_.mention.begin && h.end <= c_.mention.end) continue;
-      if (kind == Cue::kPayVerb && inside_other_cue(h)) continue;
+      if (kind == Cue::kPayVerb && (inside_other_cue(h) || negated(h))) continue;
       return &h;
     }
     return nullptr;
@@ -92,6 +112,12 @@ class Scorer {
       }
     }
     return false;
+  }
+  // "can't release anything without him": a payment that will not be made.
+  bool negated(const CueHit& h) const {
+    return preceded_by_word(
+        text_, h.begin,
+        {"can't", "cannot", "can not", "won't", "unable to", "not able to", "couldn't"});
   }
   // "已经汇出", "already paid": past even next to a future word.
   const CueHit* explicit_past(Span span) const {
@@ -146,29 +172,67 @@ bool latest_by(std::string_view text, const Scorer& s, Span near_before) {
   }) != nullptr;
 }
 
-// True when the clause holds nothing but the date (and a preposition or two).
-bool alone_in_clause(std::string_view text, const DateMention& m, Span clause) {
+// "排在11月5号付了", "scheduled for": the payment is set for the date, not made.
+bool scheduled_for(std::string_view text, const Scorer& s, Span near_before) {
+  return s.find_if(Cue::kPayVerb, near_before, [&](const CueHit& h) {
+    std::string_view t = text.substr(h.begin, h.end - h.begin);
+    return t == "排在" || t == "排入" || t == "排进" || t == "scheduled";
+  }) != nullptr;
+}
+
+// The bytes of `span` that are not blanks or stops, leaving out [skip_begin, skip_end).
+std::size_t letters_in(std::string_view text, Span span, std::size_t skip_begin = 0,
+                       std::size_t skip_end = 0) {
   std::size_t letters = 0;
-  for (std::size_t i = clause.begin; i < clause.end; ++i) {
-    if (i >= m.begin && i < m.end) continue;
+  for (std::size_t i = span.begin; i < span.end; ++i) {
+    if (i >= skip_begin && i < skip_end) continue;
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c != ' ' && c != '.' && c != '!') ++letters;
   }
-  return letters <= 8;  // "on", "by", "before", "之前"
+  return letters;
 }
 
-// "对方的款项12月15号才会进来，我们当天就转给贵司", "…下月中旬拨款，届时即转付贵司": the next
-// clause pays on the same day ("当天", "届时", "then"), so this date is the promise.
-bool anaphoric_payment(std::string_view text, Scorer& s, Span clause, Span sentence) {
-  if (clause.end + 1 >= sentence.end) return false;
+// True when the clause holds nothing but the date (and a preposition or two).
+bool alone_in_clause(std::string_view text, const DateMention& m, Span clause) {
+  return letters_in(text, clause, m.begin, m.end) <= 8;  // "on", "by", "before", "之前"
+}
+
+// "对方的款项12月15号才会进来，我们当天就转给贵司", "…下月中旬拨款，届时即转付贵司", "they pay us
+// middle of March and I pay you the same day", "… available on 20 November. We undertake to remit
+// the full amount on that date.": what follows pays on the same day ("当天", "届时", "then"), so
+// a date that is someone else's (their customer's, the bank's) is the promise.
+bool anaphoric_payment(std::string_view text, const DateMention& m, Scorer& s, Span clause,
+                       Span sentence) {
+  auto names = [&](Span span, std::initializer_list<std::string_view> anaphors) {
+    std::string_view words = text.substr(span.begin, span.end - span.begin);
+    for (std::string_view anaphor : anaphors) {
+      if (words.find(anaphor) != std::string_view::npos) return true;
+    }
+    return false;
+  };
   Span next = clause_after(text, clause);
-  std::string_view words = text.substr(next.begin, next.end - next.begin);
-  bool same_day = false;
-  for (std::string_view anaphor : {"当天", "届时", "到时", "that day", "the same day", "then"}) {
-    same_day |= words.find(anaphor) != std::string_view::npos;
+  if (clause.end + 1 < sentence.end && !s.has(Cue::kNonPayAction, next) &&  // 届时再跟进
+      names(next, {"当天", "当日", "同日", "同一天", "即日", "届时", "到时", "that day", "same day",
+                   "then"})) {
+    return s.rule(Cue::kPayVerb, next, 4, "paid on that day");
   }
-  if (!same_day) return false;
-  return s.rule(Cue::kPayVerb, next, 4, "paid on that day");
+  // Further on, only when the date is not already the buyer's own ("能否延至1月中旬支付？届时…").
+  bool theirs = s.has(Cue::kEndCustomer, clause) || s.has(Cue::kTheyOweUs, clause) ||
+                s.has(Cue::kThirdPartySays, clause);
+  if (!theirs && (s.has(Cue::kPayVerb, clause) || s.has(Cue::kAskTime, clause))) return false;
+  Span rest{m.end, clause.end};  // "… middle of March and I pay you the same day"
+  if (names(rest, {"当天", "当日", "同日", "同一天", "same day"})) {
+    return s.rule(Cue::kPayVerb, rest, 4, "paid on that day");
+  }
+  // Not "… before 30th September. Once they pay us you will get it the same day.": that day is
+  // the day they pay, whenever it is.
+  Span following = clause_around(text, sentence.end + 1, sentence.end + 1);
+  if (sentence.end + 1 < text.size() && !s.has(Cue::kCondition, following) &&
+      !s.has(Cue::kWhenTheyPay, following) &&
+      names(following, {"that date", "that day", "same day", "当天", "当日", "届时"})) {
+    return s.rule(Cue::kPayVerb, following, 4, "paid on that day");
+  }
+  return false;
 }
 
 void score(std::string_view text, const std::vector<CueHit>& cues, bool money_already_sent,
@@ -190,7 +254,7 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   const Span hedge_window = clamp(m.begin > 30 ? m.begin - 30 : 0, m.end + 12, clause);
 
   // What makes it a promise: paying, a request for time, the rest of a payment, or paying "then".
-  const bool same_day = anaphoric_payment(text, s, clause, sentence);
+  const bool same_day = anaphoric_payment(text, m, s, clause, sentence);
   c.same_day = same_day;
   const bool pay_in_clause =
       same_day || s.rule(Cue::kAskTime, clause, 4, "asks for time until then") ||
@@ -200,9 +264,32 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   bool pay = pay_in_clause;
   if (!pay && m.relative() &&
       preceded_by_word(text, m.begin,
-                       {"给我", "给我们", "再给", "宽限", "再等", "need", "needs", "give us",
-                        "give me", "allow us", "grant us", "request", "requesting", "ask for",
-                        "asking for", "ask", "ask kindly", "kindly ask"})) {
+                       {"给我",
+                        "给我们",
+                        "再给",
+                        "宽限",
+                        "再等",
+                        "need",
+                        "needs",
+                        "give us",
+                        "give me",
+                        "allow us",
+                        "grant us",
+                        "request",
+                        "requesting",
+                        "ask for",
+                        "asking for",
+                        "ask",
+                        "ask kindly",
+                        "kindly ask",
+                        "wait",
+                        "wait for",
+                        "等",
+                        "need another",
+                        "needs another",
+                        "give us another",
+                        "give me another",
+                        "ask for another"})) {
     pay = true;
     s.add(4, "asks for time until then");
   }
@@ -219,6 +306,10 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
           s.rule(Cue::kPayVerb, sentence, 2, "pay verb in the sentence");
   }
   if (!pay && !money_already_sent) pay = s.rule(Cue::kArrival, clause, 2, "money will reach you");
+  if (!pay && amount_precedes(text, m.begin, clause)) {  // "10k this Friday, 8k end of July"
+    pay = true;
+    s.add(2, "an amount on that date");
+  }
   if (!pay && sentence.end - sentence.begin < 48) {  // "Realistically, mid-May." after an ask
     Span previous = sentence_before(text, sentence);
     pay = s.rule(Cue::kPayVerb, previous, 3, "pay verb just before") ||
@@ -243,8 +334,8 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   } else if (past) {
     s.add(-5, "already paid", past);
   } else if (!future_in_clause && !(m.relative() && s.has(Cue::kDeadline, near_before)) &&
-             !latest_by(text, s, near_before)) {
-    // not "we make transfer within 2 days", "最晚4月10日前给你付了"
+             !latest_by(text, s, near_before) && !scheduled_for(text, s, near_before)) {
+    // not "we make transfer within 2 days", "最晚4月10日前给你付了", "排在11月5号付了"
     s.rule(Cue::kPaidPast, clause, -5, "already paid");
   }
   if (!future_in_clause) s.rule(Cue::kPastMarker, near_before, -2, "past");
@@ -285,6 +376,12 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
         return next == m.begin || !amount_follows(text, h.end);  // "大概3月底": the date itself
       })) {
     s.add(-3, "hedged", hedge);
+  } else if (Span next = clause_after(text, clause);
+             clause.end + 1 < sentence.end && letters_in(text, next) <= 12 &&
+             std::none_of(text.begin() + next.begin, text.begin() + next.end,
+                          [](char c) { return c >= '0' && c <= '9'; })) {
+    // "before the end of this month, maybe." (not "月中, around 15th": the date again)
+    s.rule(Cue::kHedge, next, -3, "hedged");
   }
   // "sent today, should land Friday": when the money has gone, its arrival is no promise,
   // unless the clause is about a further part ("the rest will reach you by …").
@@ -318,9 +415,9 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
     s.add(-5, "a recurring day");
   }
   // "closed until 5 January", "away until the 20th": when someone is back, not a payment.
-  if (preceded_by_word(text, m.begin, {"until", "till", "to"}) &&
+  if (preceded_by_word(text, m.begin, {"until", "till", "to", "到"}) &&
       (s.has(Cue::kHoliday, near_before) || s.has(Cue::kAway, near_before) ||
-       s.has(Cue::kOutOfOffice, near_before))) {
+       s.has(Cue::kOutOfOffice, near_before) || s.has(Cue::kBusy, near_before))) {
     s.add(-4, "closed or away until then");
   }
   // "It'll be next week, honestly": the payment will be then.
@@ -338,7 +435,9 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
     s.add(-5, "the letter's own date");
   }
   // "分3个月付", "spread over 3 months": instalments over a period, not a date.
-  if (m.relative() && preceded_by_word(text, m.begin, {"分", "over", "spread over", "across"})) {
+  if (m.relative() && preceded_by_word(text, m.begin,
+                                       {"分", "over", "spread over", "across", "divide for",
+                                        "divided for", "divide in", "split into", "split in"})) {
     s.add(-5, "a period of instalments");
   }
   // "if we pay by 27 Feb, can we have 2 % off?", "如果得，我哋聽日就可以過數": a condition.
@@ -372,10 +471,16 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
       s.add(0, "a concession, not a condition");
     } else if (condition && !after_n_days) {
       s.add(-3, "counted from an unknown event", condition);
-    } else if (preceded_by_word(text, m.begin, {"后", "之后", "以后", "过后"})) {
+    } else if (preceded_by_word(text, m.begin, {"后", "之后", "以后", "过后"}) &&
+               !preceded_by_word(text, m.begin, {"延后", "推后", "往后"})) {  // 延后30天: a delay
       s.add(-3, "counted from an unknown event");
-    } else {
-      s.rule(Cue::kCondition, after_in_clause, -3, "counted from an unknown event");
+    } else if (const CueHit* after =
+                   s.find_if(Cue::kCondition, after_in_clause,
+                             [&](const CueHit& h) {  // not "the rest in two times after"
+                               return text.substr(h.begin, h.end - h.begin) != "after" ||
+                                      letters_in(text, Span{h.end, clause.end}) > 0;
+                             })) {
+      s.add(-3, "counted from an unknown event", after);
     }
   } else if (starts_something(text, m.end) ||
              preceded_by_word(text, m.begin, {"after", "from", "starting", "as of", "since"})) {
@@ -417,6 +522,7 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   s.rule(Cue::kClosing, clause, -4, "closing");
   if (!pay_in_clause) {
     s.rule(Cue::kHoliday, clause, -2, "holiday") || s.rule(Cue::kAway, clause, -2, "away");
+    s.rule(Cue::kCashTight, clause, -3, "when money is short");  // "年底各方面付款压力都很大"
   }
   // "Paid 25-HK-0870 via ACH Friday": a bare weekday in a past-tense payment is the last one.
   if (m.form == DateForm::kWeekday && !future_in_clause && !s.has(Cue::kFuture, sentence) &&

@@ -100,20 +100,22 @@ StrippedReply strip_quoted(std::string_view text) {
       if (out.cut_by.empty()) out.cut_by = "> lines";
       continue;
     }
-    static const RE2 sent_from(R"((?i)^(?:sent from my|sent from mail for|get outlook for|发自我的|从我的.{1,10}发送))");
+    static const RE2 sent_from(
+        R"((?i)^(?:sent from my|sent from mail for|get outlook for|发自我的|从我的.{1,10}发送))");
     if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), sent_from)) continue;
     out.text.append(lines[i]);
     out.text += '\n';
   }
-  while (!out.text.empty() && (out.text.back() == '\n' || out.text.back() == ' ')) out.text.pop_back();
+  while (!out.text.empty() && (out.text.back() == '\n' || out.text.back() == ' '))
+    out.text.pop_back();
   return out;
 }
 
 std::string html_to_text(std::string_view html) {
   std::string out;
   size_t i = 0;
-  int skip_depth = 0;        // inside <style>, <script> or <head>
-  int quote_depth = 0;       // inside <blockquote>
+  int skip_depth = 0;   // inside <style>, <script> or <head>
+  int quote_depth = 0;  // inside <blockquote>
   auto lower_name = [](std::string_view tag) {
     std::string name;
     size_t k = 0;
@@ -161,16 +163,24 @@ std::string html_to_text(std::string_view html) {
       if (semi != std::string_view::npos && semi - i <= 10) {
         std::string_view entity = html.substr(i + 1, semi - i - 1);
         std::string decoded;
-        if (entity == "nbsp") decoded = " ";
-        else if (entity == "amp") decoded = "&";
-        else if (entity == "lt") decoded = "<";
-        else if (entity == "gt") decoded = ">";
-        else if (entity == "quot") decoded = "\"";
-        else if (entity == "apos" || entity == "#39") decoded = "'";
+        if (entity == "nbsp")
+          decoded = " ";
+        else if (entity == "amp")
+          decoded = "&";
+        else if (entity == "lt")
+          decoded = "<";
+        else if (entity == "gt")
+          decoded = ">";
+        else if (entity == "quot")
+          decoded = "\"";
+        else if (entity == "apos" || entity == "#39")
+          decoded = "'";
         else if (!entity.empty() && entity[0] == '#') {
           char32_t cp = entity.size() > 1 && (entity[1] == 'x' || entity[1] == 'X')
-                            ? static_cast<char32_t>(std::strtoul(std::string(entity.substr(2)).c_str(), nullptr, 16))
-                            : static_cast<char32_t>(std::strtoul(std::string(entity.substr(1)).c_str(), nullptr, 10));
+                            ? static_cast<char32_t>(
+                                  std::strtoul(std::string(entity.substr(2)).c_str(), nullptr, 16))
+                            : static_cast<char32_t>(
+                                  std::strtoul(std::string(entity.substr(1)).c_str(), nullptr, 10));
           append_utf8(decoded, cp);
         }
         if (!decoded.empty()) {
@@ -191,7 +201,9 @@ std::string html_to_text(std::string_view html) {
   std::string tidy;
   for (auto line : split_lines(out)) {
     line = trim(line);
-    if (line.empty() && (tidy.empty() || (tidy.size() >= 2 && tidy.substr(tidy.size() - 2) == "\n\n"))) continue;
+    if (line.empty() &&
+        (tidy.empty() || (tidy.size() >= 2 && tidy.substr(tidy.size() - 2) == "\n\n")))
+      continue;
     tidy.append(line);
     tidy += '\n';
   }

@@ -141,8 +141,8 @@ RuleVerdict apply_reason_rules(std::string_view text, const std::vector<CueHit>&
       if (h.cue != Cue::kInvoiceMissing) continue;
       std::string_view phrase = text.substr(h.begin, h.end - h.begin);
       // Asking for a copy ("resend it as PDF") is a request, not a lost invoice.
-      for (std::string_view lost : {"receiv", "record", "find", "lost", "没收到", "未收到",
-                                    "找不到", "丢"}) {
+      for (std::string_view lost :
+           {"receiv", "record", "find", "lost", "没收到", "未收到", "找不到", "丢"}) {
         if (phrase.find(lost) != std::string_view::npos) {
           return {Reason::kOversight, "the invoice did not reach them " + quoted(text, h)};
         }

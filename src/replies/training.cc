@@ -14,8 +14,8 @@
 
 namespace overdue::replies {
 
-Result<std::string> train_reply_model(const std::vector<TrainingFile>& files, const std::string& out,
-                                      const TrainingOptions& o) {
+Result<std::string> train_reply_model(const std::vector<TrainingFile>& files,
+                                      const std::string& out, const TrainingOptions& o) {
   auto normalizer = Normalizer::create();
   if (!normalizer) return normalizer.error();
   ChineseWordBreaker breaker;
@@ -29,7 +29,8 @@ Result<std::string> train_reply_model(const std::vector<TrainingFile>& files, co
     if (!table) return table.error();
     for (const auto& row : table->rows) {
       if (!file.writer.empty() && !row.writer.empty() && row.writer != file.writer) {
-        return Error{file.path + ":" + std::to_string(row.line) + ": writer '" + row.writer + "' in " + file.writer};
+        return Error{file.path + ":" + std::to_string(row.line) + ": writer '" + row.writer +
+                     "' in " + file.writer};
       }
       NormalizedText text = (*normalizer)->normalize(row.text);
       if (!seen.insert(text.text).second) {
@@ -74,8 +75,9 @@ Result<std::string> train_reply_model(const std::vector<TrainingFile>& files, co
   }
   std::filesystem::remove(train_path);
   return "reply model: " + std::to_string(rows) + " replies (" + std::to_string(duplicates) +
-         " duplicates skipped), " + std::to_string(model.getDictionary()->nwords()) + " tokens, dim " +
-         std::to_string(o.dim) + ", " + std::string(to_string(o.chinese)) + " -> " + out;
+         " duplicates skipped), " + std::to_string(model.getDictionary()->nwords()) +
+         " tokens, dim " + std::to_string(o.dim) + ", " + std::string(to_string(o.chinese)) +
+         " -> " + out;
 }
 
 std::string model_for_book(const std::string& db_path, const char* argv0) {

@@ -158,6 +158,22 @@ TEST(Classifier, ABuyerClosingDownCanStillPromise) {
   EXPECT_EQ(c.promise_date->iso(), "2026-06-01");
 }
 
+TEST(Classifier, InProceedingsOnlyADateToThisCreditorIsAPromise) {
+  Classification c = classify(
+      "We are winding down under the receiver. He approved that small creditors be paid from the "
+      "stock sale: your balance of USD 7,420 will be paid by 15 June.",
+      "2027-05-29");
+  EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
+  ASSERT_TRUE(c.promise_date.has_value()) << c.why;
+  EXPECT_EQ(c.promise_date->iso(), "2027-06-15");
+  c = classify(
+      "The company has made an assignment in bankruptcy. The first meeting of creditors is "
+      "scheduled for February 24, 2026.",
+      "2026-02-03");
+  EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
+  EXPECT_FALSE(c.promise_date.has_value()) << c.why;
+}
+
 TEST(Classifier, ACustomersInsolvencyIsNotTheBuyers) {
   Classification c = classify(
       "Because of the insolvency of one of our largest customers we must re-plan our liquidity. "

@@ -247,5 +247,52 @@ TEST(Promise, DatesThatAreNotPromisesOfRoundSix) {
   });
 }
 
+// Round six, writers w16 and w18: a date someone else sets that the buyer pays on ("the same day",
+// "on that date", 同日), a request to wait, a delay of N days, slash dates after 至/到, "try",
+// a day without its suffix, amounts on dates, and the dates that stay no promise.
+TEST(Promise, SameDayRequestsAndAmountsOfRoundSix) {
+  check({
+      {"They pay us middle of March and I pay you the same day.", "2025-02-28", "2025-03-15"},
+      {"客户已通知将于 10 月 20 日付款，本公司将于同日支付贵公司款项。", "2026-09-30",
+       "2026-10-20"},
+      {"The bank will release our FX allocation on 20 November 2024. We undertake to remit the "
+       "full amount on that date.",
+       "2024-10-31", "2024-11-20"},
+      {"個客話下個月十號找數，我哋收到即日過俾你。", "2027-11-30", "2027-12-10"},
+      {"客户确认5月20日前付款，收到后当天转给贵司。", "2024-04-30", "2024-05-20"},
+      {"Can you wait 15 days more?", "2026-02-28", "2026-03-15"},
+      {"懇請同意本筆款項延後三十天支付。", "2024-07-31", "2024-08-30"},
+      {"因 customer 延遲，payment 將延至 2/27 支付。", "2026-01-30", "2026-02-27"},
+      {"聽日一定過到數。", "2026-06-30", "2026-07-01"},
+      {"她说你们这笔已经排在11月5号付了。", "2025-10-30", "2025-11-05"},
+      {"We will try to pay next week.", "2025-03-01", "2025-03-09"},
+      {"I will do the transfer before the 10.", "2027-01-04", "2027-01-10"},
+      {"Can we split: 10k this Friday, 8k end of July?", "2025-07-01", "2025-07-31"},
+      {"I'll need another 3 weeks.", "2026-12-31", "2027-01-21"},
+      {"We propose to pay 40% in 15 days and the remaining in two times after.", "2024-09-30",
+       "2024-10-15"},
+  });
+}
+
+TEST(Promise, DatesThatStayNoPromiseInRoundSix) {
+  check({
+      {"We made the transfer on Friday 26, the receipt is attached.", "2024-07-29", "-"},
+      {"公司休息到二月十九號，屆時再跟進貨款事宜。", "2024-02-08", "-"},
+      {"年底各方面付款压力都很大。", "2024-12-31", "-"},
+      {"Rick is at a trade show next week and I can't release anything without him.", "2027-01-29",
+       "-"},
+      {"财务部忙到一月中，之后再处理。", "2025-12-31", "-"},
+      {"老板这周在日本看展，付款需要他签核。", "2026-01-30", "-"},
+      {"We can pay 30% now, the rest we ask to divide for 3 months.", "2026-03-02", "-"},
+      {"They promised to release before 30th September. Once they pay us you will get your money "
+       "the same day.",
+       "2026-09-28", "-"},
+      // The corpus convention: paying the moment their money comes in is no date of our own.
+      {"我们的客户说下周五付款，收到马上给你们转过去。", "2024-07-31", "-"},
+      {"We can try to pay before the end of this month, maybe.", "2025-12-01", "-"},
+      {"We will release your payment within 10 working days thereafter.", "2026-06-29", "-"},
+  });
+}
+
 }  // namespace
 }  // namespace overdue::replies
