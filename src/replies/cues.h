@@ -91,6 +91,9 @@ struct CueHit {
   Cue cue = Cue::kCount;
 };
 
+// True for the kinds that speak for a reason (before kPayVerb); the rest are date context.
+bool is_evidence(Cue cue);
+
 // Every cue in a normalized text, ordered by end offset. Thread-safe.
 std::vector<CueHit> find_cues(std::string_view normalized);
 

@@ -119,7 +119,8 @@ constexpr CueGroup kEnglish[] = {
      "|wind up|winding up|winding-up|restructuring|proof of claim"
      "|proof of debt|pre-petition|pre-filing|judicial manage*|pkpu|concurso"
      "|rehabilitation|ccaa|voluntary arrangement|resolution professional"
-     "|syndyk|monitor|court-appointed|stayed|dissolve*|falência"},
+     "|syndyk|monitor|court-appointed|stayed|dissolve*|falência|moratorium|concordat"
+     "|composition agreement|sealed"},
     {kWrongPerson,
      "n'est pas traitée|pas traitée|i am not the|i'm not the|handled by our|previous buyer|the previous"
      "|no longer handle|by mistake|different company|belongs to|wrong email"
@@ -150,8 +151,8 @@ constexpr CueGroup kEnglish[] = {
      "|release|released|transfer|sending|wire|tt|goes out|go out"
      "|cut the check|processed|process|arrange|scheduled|have it|get yours"
      "|have yours|get paid|be paid|bonifico|fund|money|done|take care of it"
-     "|deal with|dealt with|included|in full|the check|send you|send to you|sort you out|send at least"
-     "|send the money|send the balance|send the rest|send the payment|send payment|send funds|send the funds"
+     "|deal with|dealt with|included|in full|the check|send you|send to you|sort you out|send at least|will deposit|deposit in the bank|deposit it"
+     "|send funds|send the funds"
      "|i'll do it|we'll do it|send the money|send money|send payment"
      "|send the payment|send the balance|send the rest|sending you"
      "|have it out|get it out|going out|will follow|to follow|batch|run"
@@ -182,7 +183,7 @@ constexpr CueGroup kEnglish[] = {
      "|mail delivery failed|automatic reply|auto-reply|autoreply|auto reply"
      "|automatische antwort|respuesta automática|risposta automatica"
      "|auto-generated|do not reply|ticket|has been received"
-     "|delivery has failed|couldn't be found|logged"},
+     "|delivery has failed|couldn't be found|logged|thank you for contacting|automated message"},
     {kAck,
      "referred to the relevant|relevant division|in due course|received with thanks|noted with thanks|noted|received, thank|got it"
      "|will revert|thx|ok noted|well received|acknowledge"},
@@ -205,7 +206,7 @@ constexpr CueGroup kEnglish[] = {
      "revised invoice|a difference of|the difference|price|overcharg*|invoiced twice|duplicate|freight charge|discount"
      "|corrected invoice|revise the invoice|correct the invoice"
      "|fix the invoice|wrong currency|balance is overstated|reissue"
-     "|old quotation"},
+     "|old quotation|not overdue|isn't late|is not late|not yet due|not due yet"},
     {kDocuments,
      "declaration of conformity|ce declaration|certificate|b/l|bill of lading|documents|hs code|consignee|form e"
      "|customs|clearance|labels|manual*|test report|mtc*|import license"
@@ -218,7 +219,7 @@ constexpr CueGroup kEnglish[] = {
      "|fair|out of station|abroad|suitcase|visiting|is away"
      "|not in the office|off|sick"},
     {kHoliday,
-     "feriado|shutting down for|chrissy|holiday*|vacation|on leave|maternity|christmas|new year"
+     "feriado|shutting down for|shut for|close for|closed for|chrissy|holiday*|vacation|on leave|maternity|christmas|new year"
      "|chinese new year|cny|eid|ramadan|diwali|deepavali|thanksgiving"
      "|carnaval|easter|ferie|agosto|songkran|festivit*|semana santa"
      "|ferragosto|beach|closed"},

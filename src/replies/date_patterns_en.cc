@@ -228,18 +228,25 @@ const std::vector<DatePattern>& english_date_patterns() {
          }
          return mention(m, DateForm::kDayOfMonth, day_of_month_on_or_after(m.received, day));
        }},
-      // "before the 10", "by the 5": a day of the month written without its suffix.
-      {"\\b(?:by|before|on|until|till) the (\\d{1,2})\\b",
+      // "before the 10", "we pay you the 11": a day of the month written without its suffix.
+      {"\\b(?:by|before|on|until|till|pay|pays|pay you|pay us) the (\\d{1,2})\\b",
        [](M m) -> std::optional<DateMention> {
-         if (followed_by(m.text, m.end,
-                         {"%", "/", ".0", ".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9",
-                          ",0", " ", "-", ":"}) &&
-             !followed_by(m.text, m.end, {". ", " of this month", " of next month", " and "})) {
+         std::size_t after = m.end;
+         bool number_goes_on =  // "the 1,200", "the 10.5"
+             after + 1 < m.text.size() && (m.text[after] == ',' || m.text[after] == '.') &&
+             std::isdigit(static_cast<unsigned char>(m.text[after + 1]));
+         if (number_goes_on ||
+             (followed_by(m.text, m.end, {"%", "/", " ", "-", ":"}) &&
+              !followed_by(m.text, m.end, {" of this month", " of next month", " and "}))) {
            return std::nullopt;  // "the 10 pallets", "the 10%", "the 10/12"
          }
          long day = parse_digits(m.group[1]);
          if (day < 1 || day > 31) return std::nullopt;
-         return mention(m, DateForm::kDayOfMonth, day_of_month_on_or_after(m.received, day));
+         auto dated = mention(m, DateForm::kDayOfMonth, day_of_month_on_or_after(m.received, day));
+         if (dated && m.text.compare(m.begin, 3, "pay") == 0) {
+           dated->begin = m.text.find("the ", m.begin);  // the verb is not part of the date
+         }
+         return dated;
        }},
       {"\\b(?:on |by )?day (\\d{1,2})\\b",
        [](M m) -> std::optional<DateMention> {

@@ -226,6 +226,8 @@ std::string chinese_numerals_to_digits(std::string_view text) {
     }
     if (!run.empty()) {
       long long value = is_counting_unit(cp) ? numeral_value(run) : -1;
+      // "同一日", "最后一日": one day, not the 1st (which is written 5月一日).
+      if (cp == U'日' && run.size() == 1 && run[0] == U'一' && !out.ends_with("月")) value = -1;
       if (value >= 0) {
         if (!out.empty() && is_ascii_digit(out.back())) out.push_back(' ');
         out += std::to_string(value);

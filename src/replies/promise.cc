@@ -71,6 +71,7 @@ class Scorer {
       if (h.cue != kind || !span.contains(h.begin, h.end)) continue;
       if (h.begin >= c_.mention.begin && h.end <= c_.mention.end) continue;
       if (kind == Cue::kPayVerb && (inside_other_cue(h) || negated(h))) continue;
+      if (kind == Cue::kFuture && inside_evidence(h)) continue;  // 会 in 会计
       return &h;
     }
     return nullptr;
@@ -112,6 +113,13 @@ class Scorer {
       }
     }
     return false;
+  }
+  // A word inside a longer phrase that is evidence for a reason ("会计", "不会付").
+  bool inside_evidence(const CueHit& h) const {
+    return std::any_of(cues_.begin(), cues_.end(), [&](const CueHit& o) {
+      return is_evidence(o.cue) && o.begin <= h.begin && h.end <= o.end &&
+             o.end - o.begin > h.end - h.begin;
+    });
   }
   // "can't release anything without him": a payment that will not be made.
   bool negated(const CueHit& h) const {
@@ -212,8 +220,8 @@ bool anaphoric_payment(std::string_view text, const DateMention& m, Scorer& s, S
   };
   Span next = clause_after(text, clause);
   if (clause.end + 1 < sentence.end && !s.has(Cue::kNonPayAction, next) &&  // 届时再跟进
-      names(next, {"当天", "当日", "同日", "同一天", "即日", "届时", "到时", "that day", "same day",
-                   "then"})) {
+      names(next, {"当天", "当日", "同日", "同一天", "同一日", "即日", "届时", "到时", "第一件事",
+                   "that day", "same day", "then", "first thing"})) {
     return s.rule(Cue::kPayVerb, next, 4, "paid on that day");
   }
   // Further on, only when the date is not already the buyer's own ("能否延至1月中旬支付？届时…").
@@ -221,7 +229,7 @@ bool anaphoric_payment(std::string_view text, const DateMention& m, Scorer& s, S
                 s.has(Cue::kThirdPartySays, clause);
   if (!theirs && (s.has(Cue::kPayVerb, clause) || s.has(Cue::kAskTime, clause))) return false;
   Span rest{m.end, clause.end};  // "… middle of March and I pay you the same day"
-  if (names(rest, {"当天", "当日", "同日", "同一天", "same day"})) {
+  if (names(rest, {"当天", "当日", "同日", "同一天", "同一日", "same day"})) {
     return s.rule(Cue::kPayVerb, rest, 4, "paid on that day");
   }
   // Not "… before 30th September. Once they pay us you will get it the same day.": that day is
@@ -356,7 +364,9 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
     if (!customer && (s.anywhere(Cue::kEndCustomer) || s.anywhere(Cue::kTheyOweUs))) {
       // "那个客户 still not pay us … 说 next week transfer"
       if (!s.rule(Cue::kThirdPartySays, customer_window, -4, "their customer's date") &&
-          preceded_by_word(text, m.begin, {"说", "话", "said", "says", "say"})) {
+          preceded_by_word(text, m.begin, {"说", "话", "said", "says", "say"}) &&
+          !preceded_by_word(text, m.begin,  // the buyer's own boss
+                            {"老板说", "老板话", "老总说", "boss said", "boss says"})) {
         s.add(-4, "their customer's date");
       }
     }

@@ -18,13 +18,22 @@ const CueHit* first(const std::vector<CueHit>& cues, Cue kind, std::size_t befor
   return nullptr;
 }
 
-// Insolvency and closing cues that are about the buyer itself: not in a clause about its
-// customer ("our customer went bankrupt" is awaiting_end_customer).
+// Insolvency and closing cues that are about the buyer itself: not in a sentence about its
+// customer ("our customer went bankrupt", "我们最大的客户破产了…在等清算分钱" are
+// awaiting_end_customer). A cue inside another ("shut" in "shut down") is one statement.
 std::vector<const CueHit*> own_insolvency(std::string_view text, const std::vector<CueHit>& cues) {
   std::vector<const CueHit*> own;
+  auto insolvency = [](const CueHit& h) {
+    return h.cue == Cue::kInsolvency || h.cue == Cue::kClosing;
+  };
   for (const CueHit& h : cues) {
-    if (h.cue != Cue::kInsolvency && h.cue != Cue::kClosing) continue;
-    auto [begin, end] = clause_around(text, h.begin, h.end);
+    if (!insolvency(h)) continue;
+    bool inside = std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
+      return &o != &h && insolvency(o) && o.begin <= h.begin && h.end <= o.end &&
+             o.end - o.begin > h.end - h.begin;
+    });
+    if (inside) continue;
+    auto [begin, end] = sentence_around(text, h.begin, h.end);
     bool about_customer = std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
       return (o.cue == Cue::kEndCustomer || o.cue == Cue::kTheyOweUs) && o.begin >= begin &&
              o.end <= end;

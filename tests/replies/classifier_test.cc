@@ -174,6 +174,19 @@ TEST(Classifier, InProceedingsOnlyADateToThisCreditorIsAPromise) {
   EXPECT_FALSE(c.promise_date.has_value()) << c.why;
 }
 
+TEST(Classifier, ShutDownOrBankruptSomewhereElseIsNotTheBuyersInsolvency) {
+  Classification c = classify(
+      "Need 10 more days. Wildfires shut down the sites up north and nothing has been billed in 3 "
+      "weeks, so no money coming in.",
+      "2026-05-20");
+  EXPECT_NE(c.reason, Reason::kInsolvency) << c.why;
+  c = classify("我们最大的客户破产了，欠我们两百多万，现在也在等清算分钱。你这笔只能往后放一放。",
+               "2026-05-20");
+  EXPECT_NE(c.reason, Reason::kInsolvency) << c.why;
+  c = classify("转咗啦！上个礼拜三，三万二，你睇下收到未。", "2026-05-20");
+  EXPECT_EQ(c.reason, Reason::kPaymentSent) << c.why;
+}
+
 TEST(Classifier, ACustomersInsolvencyIsNotTheBuyers) {
   Classification c = classify(
       "Because of the insolvency of one of our largest customers we must re-plan our liquidity. "

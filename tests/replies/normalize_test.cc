@@ -30,6 +30,9 @@ TEST(ChineseNumerals, CountedUnitsBecomeDigits) {
       {"十几万", "十几万"},
       {"第一时间", "第一时间"},
       {"usd 6,050两周内", "usd 6,050 2周内"},
+      {"5月一日", "5月1日"},
+      {"同一日付", "同一日付"},
+      {"最后一日", "最后一日"},
   };
   for (const auto& c : cases) EXPECT_EQ(chinese_numerals_to_digits(c.in), c.out) << c.in;
 }

@@ -294,5 +294,24 @@ TEST(Promise, DatesThatStayNoPromiseInRoundSix) {
   });
 }
 
+// Writer w17: a day without its suffix after "pay", "first thing" on a day, money coming in to
+// the buyer, the buyer's own boss, a holiday closing.
+TEST(Promise, DaysAndAnaphorsOfWriterSeventeen) {
+  check({
+      {"He tells me he pays the 10, so we pay you the 11, no later.", "2025-07-31", "2025-08-11"},
+      {"They say they pay us the 15 and the same day we pay you.", "2024-05-31", "2024-06-15"},
+      {"国庆放假，10月9号才上班，上班第一件事就给你付。", "2026-09-30", "2026-10-09"},
+      {"佢哋话5月15号过数，我哋同一日付俾你。", "2024-04-30", "2024-05-15"},
+      {"老闆話呢個月尾一定俾。", "2025-05-30", "2025-05-31"},
+      {"I'll get it paid tomorrow before we shut for Christmas.", "2024-12-23", "2024-12-24"},
+      {"Next Monday sure I will deposit in the bank.", "2027-04-30", "2027-05-03"},
+  });
+  check({
+      {"佢哋要到期先付，下个月尾先有钱入。", "2026-06-30", "-"},
+      {"周一到公司给你查一下是什么情况。", "2026-02-28", "-"},
+      {"今日最后一日，会计已经放咗假，返工先处理。", "2025-12-31", "-"},
+  });
+}
+
 }  // namespace
 }  // namespace overdue::replies
