@@ -12,7 +12,8 @@ constexpr CueGroup kEnglish[] = {
     {kPaidPast,
      "done today|done from|done yesterday|pushed the payment through|pushed it through|transfer was ordered|ordered the transfer"
      "|make the transfer yesterday|made the transfer|money is on the way|payment is on the way"
-     "|we paid|i paid|have paid|has been paid|was paid|were paid|already paid"
+     "|we paid|i paid|have paid|has been paid|was paid|were paid|already paid|was mailed|mailed on"
+     "|was posted|transfer executed|was executed"
      "|paid already|paid on|paid yesterday|paid today|paid last"
      "|paid this morning|paid in full|paid.|paid friday|payment done"
      "|payment is done|payment was made|payment has been made|was processed"
@@ -31,7 +32,7 @@ constexpr CueGroup kEnglish[] = {
      "|i've paid|has been cleared|have cleared|completed the payment"
      "|have completed|finally paid|was make|payment was make"},
     {kPaymentProof,
-     "mt103|mt 103|swift copy|swift reference|bank slip|slip attached"
+     "mt103|mt 103|swift copy|swift reference|bank slip|slip attached|transfer receipt|bank receipt"
      "|slip attach|remittance advice|remittance|debit advice|uetr"
      "|transfer confirmation|confirmation number|proof of payment"
      "|payment confirmation|tt copy|wire confirmation|copy of the transfer"
@@ -152,6 +153,7 @@ constexpr CueGroup kEnglish[] = {
      "|cut the check|processed|process|arrange|scheduled|have it|get yours"
      "|have yours|get paid|be paid|bonifico|fund|money|done|take care of it"
      "|deal with|dealt with|included|in full|the check|send you|send to you|sort you out|send at least|will deposit|deposit in the bank|deposit it"
+     "|doing it|do the needful|do the payment|do the transfer|doing the transfer"
      "|send funds|send the funds"
      "|i'll do it|we'll do it|send the money|send money|send payment"
      "|send the payment|send the balance|send the rest|sending you"
@@ -254,7 +256,7 @@ constexpr CueGroup kEnglish[] = {
      "|filed|received"},
     {kArrival,
      "be in your account|in your account by|on your side|you have it|you'll see it|you will see it"
-     "|arrive*|reach*|be there|land*|appear|credited|turned up|turn up"
+     "|arrive*|reach*|be there|land*|appear|credited|turned up|turn up|reflect"
      "|you'll have the money|you will have the money|you'll have your money|you will have your money"
      "|you'll have it|you will have it|you'll have the funds|you will have the funds"},
     {kHedge,
@@ -266,7 +268,7 @@ constexpr CueGroup kEnglish[] = {
      "|contractor|franchisee|government|ministry|agency|retailer*|chain"
      "|certification|inspection|the bank"},
     {kThirdPartySays,
-     "they say|they said|they promise*|they have promised|they've named"
+     "they say|they said|they promise*|they have promised|they've named|told us|have told us"
      "|they swear|they're paying|they will pay|they pay|he say|he said"
      "|they expect|they tell"},
     {kToUs,

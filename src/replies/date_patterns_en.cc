@@ -288,7 +288,7 @@ const std::vector<DatePattern>& english_date_patterns() {
          if (followed_by(m.text, m.end, {" of"})) return std::nullopt;  // "for 1/2 of the goods"
          long a = parse_digits(m.group[1]), b = parse_digits(m.group[3]);
          bool month_first = !dotted && has_cjk(m.text);
-         if (month_first ? a > 12 : b > 12) std::swap(a, b), month_first = !month_first;
+         if (month_first ? a > 12 : b > 12) month_first = !month_first;  // "30/6", US "11/20"
          long month = month_first ? a : b, day = month_first ? b : a;
          if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
          return mention(m, DateForm::kCalendarDate, month_day_near(m.received, month, day));

@@ -226,8 +226,15 @@ std::string chinese_numerals_to_digits(std::string_view text) {
     }
     if (!run.empty()) {
       long long value = is_counting_unit(cp) ? numeral_value(run) : -1;
-      // "同一日", "最后一日": one day, not the 1st (which is written 5月一日).
-      if (cp == U'日' && run.size() == 1 && run[0] == U'一' && !out.ends_with("月")) value = -1;
+      // "同一日", "最后一日": one day, not the 1st (which is written 5月一日); "同一天",
+      // "有一天": the same day, some day, not a day from now.
+      if (run.size() == 1 && run[0] == U'一') {
+        if (cp == U'日' && !out.ends_with("月")) value = -1;
+        for (std::string_view before :
+             {"同", "某", "每", "哪", "这", "那", "有", "最后", "前", "后"}) {
+          if (cp == U'天' && out.ends_with(before)) value = -1;
+        }
+      }
       if (value >= 0) {
         if (!out.empty() && is_ascii_digit(out.back())) out.push_back(' ');
         out += std::to_string(value);

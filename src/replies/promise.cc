@@ -221,7 +221,7 @@ bool anaphoric_payment(std::string_view text, const DateMention& m, Scorer& s, S
   Span next = clause_after(text, clause);
   if (clause.end + 1 < sentence.end && !s.has(Cue::kNonPayAction, next) &&  // 届时再跟进
       names(next, {"当天", "当日", "同日", "同一天", "同一日", "即日", "届时", "到时", "第一件事",
-                   "that day", "same day", "then", "first thing"})) {
+                   "嗰日", "那天", "that day", "same day", "then", "first thing"})) {
     return s.rule(Cue::kPayVerb, next, 4, "paid on that day");
   }
   // Further on, only when the date is not already the buyer's own ("能否延至1月中旬支付？届时…").
@@ -425,10 +425,19 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
     s.add(-5, "a recurring day");
   }
   // "closed until 5 January", "away until the 20th": when someone is back, not a payment.
-  if (preceded_by_word(text, m.begin, {"until", "till", "to", "到"}) &&
-      (s.has(Cue::kHoliday, near_before) || s.has(Cue::kAway, near_before) ||
-       s.has(Cue::kOutOfOffice, near_before) || s.has(Cue::kBusy, near_before))) {
+  const Span away_window = clamp(m.begin > 40 ? m.begin - 40 : 0, m.begin, clause);
+  if (preceded_by_word(text, m.begin, {"until", "till", "to", "through", "到"}) &&
+      (s.has(Cue::kHoliday, away_window) || s.has(Cue::kAway, away_window) ||
+       s.has(Cue::kOutOfOffice, away_window) || s.has(Cue::kBusy, away_window) ||
+       s.has(Cue::kAudit, away_window))) {
     s.add(-4, "closed or away until then");
+  }
+  // "Tuesday or Wednesday", "the 5th or the 6th": one of two days, no single date.
+  if (followed_by_word(text, m.end, {"or ", "或"}) &&
+      !followed_by_word(text, m.end,
+                        {"or before", "or earlier", "or sooner", "或之前", "或以前",
+                         "或更早"})) {  // "10月8日或之前": on or before
+    s.add(-3, "one of two dates");
   }
   // "It'll be next week, honestly": the payment will be then.
   if (preceded_by_word(text, m.begin, {"it'll be", "it will be", "that'll be"})) {
@@ -487,8 +496,12 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
     } else if (const CueHit* after =
                    s.find_if(Cue::kCondition, after_in_clause,
                              [&](const CueHit& h) {  // not "the rest in two times after"
-                               return text.substr(h.begin, h.end - h.begin) != "after" ||
-                                      letters_in(text, Span{h.end, clause.end}) > 0;
+                               std::string_view t = text.substr(h.begin, h.end - h.begin);
+                               // "two weeks 之后 pay 你": after the span, that is, in two weeks.
+                               if (h.begin <= m.end + 1 && (t == "之后" || t == "以后")) {
+                                 return false;
+                               }
+                               return t != "after" || letters_in(text, Span{h.end, clause.end}) > 0;
                              })) {
       s.add(-3, "counted from an unknown event", after);
     }

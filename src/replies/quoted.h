@@ -9,8 +9,8 @@
 namespace overdue::replies {
 
 struct StrippedReply {
-  std::string text;      // the new part
-  std::string cut_by;    // what ended it ("On … wrote:", "发件人:", …), empty when nothing was cut
+  std::string text;  // the new part
+  std::string cut_by;  // what ended it ("On … wrote:", "发件人:", …), empty when nothing was cut
 };
 
 StrippedReply strip_quoted(std::string_view text);

@@ -24,8 +24,8 @@ struct TrainingFile {
 
 // Trains fastText (one thread, fixed seed: the same files give the same model) and writes it to
 // `out` atomically. Returns a one-line summary.
-Result<std::string> train_reply_model(const std::vector<TrainingFile>& files, const std::string& out,
-                                      const TrainingOptions& options);
+Result<std::string> train_reply_model(const std::vector<TrainingFile>& files,
+                                      const std::string& out, const TrainingOptions& options);
 
 // The model a book uses: <book directory>/overdue-replies.bin when `overdue model retrain` made
 // one, else the one beside the executable.

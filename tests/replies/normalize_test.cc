@@ -33,6 +33,9 @@ TEST(ChineseNumerals, CountedUnitsBecomeDigits) {
       {"5月一日", "5月1日"},
       {"同一日付", "同一日付"},
       {"最后一日", "最后一日"},
+      {"同一天付", "同一天付"},
+      {"有一天", "有一天"},
+      {"一天内", "1天内"},
   };
   for (const auto& c : cases) EXPECT_EQ(chinese_numerals_to_digits(c.in), c.out) << c.in;
 }

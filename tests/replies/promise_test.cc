@@ -313,5 +313,35 @@ TEST(Promise, DaysAndAnaphorsOfWriterSeventeen) {
   });
 }
 
+// Writers w19 and w20: day/month and US month/day slash dates past the 12th, 同一天 and 嗰日 on
+// someone else's date, 入数 to come, "N weeks 之后", Indian and casual English for paying, "on or
+// before"; and money already gone, a choice of two days, a request filed, a system being fixed.
+TEST(Promise, SlashDatesAndSameDaysOfRoundSeven) {
+  check({
+      {"剩返嘅 balance 我哋 half now, rest by 30/6。", "2027-05-31", "2027-06-30"},
+      {"It is scheduled for payment in our 11/20 payment run.", "2026-11-10", "2026-11-20"},
+      {"我們的 end customer 付款延到下個月中旬，我們也是同一天付你們。", "2026-03-31",
+       "2026-04-15"},
+      {"佢話下個月中會入，我哋都係嗰日畀返你。", "2025-07-31", "2025-08-15"},
+      {"已經 approve 咗，3 working days 內入數。", "2025-05-14", "2025-05-19"},
+      {"two weeks 之后 pay 你。", "2026-04-30", "2026-05-14"},
+      {"Shall do the needful by Monday.", "2024-03-28", "2024-04-01"},
+      {"Sorry, forgot completely. Doing it Monday.", "2027-04-30", "2027-05-03"},
+      {"本司將於10月8日或之前向貴司全數支付。", "2025-09-25", "2025-10-08"},
+  });
+  check({
+      {"Transfer went on Friday. Should arrive Tuesday or Wednesday.", "2026-03-30", "-"},
+      {"Check #104877 was mailed on 2/26. Should reach you by end of next week.", "2026-03-02",
+       "-"},
+      {"Done. Transfer executed this morning.", "2026-07-31", "-"},
+      {"Money sent on Friday through the bank. It should reflect by Wednesday.", "2026-09-01", "-"},
+      {"我今天补上申请，领导批了就付。", "2024-08-30", "-"},
+      {"IT 说 two weeks 内修好，之后立刻付。", "2027-01-04", "-"},
+      {"payment 已经 release 了，今天 bank 那边应该会到。", "2024-06-28", "-"},
+      {"We are in year-end close through mid-January and no payments go out until then.",
+       "2025-12-31", "-"},
+  });
+}
+
 }  // namespace
 }  // namespace overdue::replies
