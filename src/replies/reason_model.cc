@@ -90,7 +90,7 @@ std::vector<std::string> ReasonModel::strongest_tokens(const std::vector<std::in
   std::vector<std::pair<float, std::int32_t>> best;  // the strongest so far, at most limit + 8
   for (std::int32_t id : ids) {
     float p = pull[id];
-    if (p <= 0) continue;
+    if (p <= 0 || (best.size() > limit + 7 && p <= best.back().first)) continue;
     if (std::any_of(best.begin(), best.end(), [&](const auto& b) { return b.second == id; })) {
       continue;
     }
