@@ -123,55 +123,38 @@ TEST(Classifier, RedirectOnlyForWrongContact) {
   EXPECT_FALSE(classify("We paid yesterday, copy to ap@buyer.ca").redirect.has_value());
 }
 
-TEST(Classifier, InsolventBuyersPromiseNothing) {
-  Classification c = classify(
-      "We are closing the business and filing for bankruptcy at the end "
-      "of this month.");
-  EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
-  EXPECT_FALSE(c.promise_date.has_value()) << c.why;
-  // In formal proceedings a date to pay is not the buyer's to give.
-  c = classify(
-      "We are insolvent and an administrator has been appointed; we will pay all invoices "
-      "by 15 March.",
-      "2026-03-04");
-  EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
-  EXPECT_FALSE(c.promise_date.has_value()) << c.why;
-}
-
-TEST(Classifier, ABuyerClosingDownCanStillPromise) {
-  Classification c = classify(
-      "We are closing the business at the end of August, the owners retire. We will pay all "
-      "suppliers before we close; your invoice will be paid by 15 August.",
-      "2025-07-31");
-  ASSERT_TRUE(c.promise_date.has_value()) << c.why;
-  EXPECT_EQ(c.promise_date->iso(), "2025-08-15");
-  // Dissolving one's own company is closing down, not a proceeding.
-  c = classify("股东会已决定解散公司，8月底停止营业。欠贵司的货款下个月15号前先付三万。",
-               "2025-07-20");
-  EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
-  ASSERT_TRUE(c.promise_date.has_value()) << c.why;
-  EXPECT_EQ(c.promise_date->iso(), "2025-08-15");
-  // Deregistering one's own company too.
-  c = classify("公司月底关门，准备注销。欠您的货款6月1日前全部付清。", "2026-05-23");
-  EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
-  ASSERT_TRUE(c.promise_date.has_value()) << c.why;
-  EXPECT_EQ(c.promise_date->iso(), "2026-06-01");
-}
-
-TEST(Classifier, InProceedingsOnlyADateToThisCreditorIsAPromise) {
-  Classification c = classify(
-      "We are winding down under the receiver. He approved that small creditors be paid from the "
-      "stock sale: your balance of USD 7,420 will be paid by 15 June.",
-      "2027-05-29");
-  EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
-  ASSERT_TRUE(c.promise_date.has_value()) << c.why;
-  EXPECT_EQ(c.promise_date->iso(), "2027-06-15");
-  c = classify(
-      "The company has made an assignment in bankruptcy. The first meeting of creditors is "
-      "scheduled for February 24, 2026.",
-      "2026-02-03");
-  EXPECT_EQ(c.reason, Reason::kInsolvency) << c.why;
-  EXPECT_FALSE(c.promise_date.has_value()) << c.why;
+// Insolvent and closing buyers: a buyer closing down, dissolving or deregistering its company can
+// still promise; in formal proceedings only a date it says it will pay this creditor is one.
+TEST(Classifier, WhenAnInsolventBuyerPromises) {
+  struct Case {
+    const char* text;
+    const char* received;
+    const char* promise;  // "-": none
+  };
+  const Case cases[] = {
+      {"We are closing the business and filing for bankruptcy at the end of this month.",
+       "2026-03-04", "-"},
+      {"We are insolvent and an administrator has been appointed; we will pay all invoices by 15 "
+       "March.",
+       "2026-03-04", "-"},
+      {"The company has made an assignment in bankruptcy. The first meeting of creditors is "
+       "scheduled for February 24, 2026.",
+       "2026-02-03", "-"},
+      {"We are winding down under the receiver. He approved that small creditors be paid from the "
+       "stock sale: your balance of USD 7,420 will be paid by 15 June.",
+       "2027-05-29", "2027-06-15"},
+      {"We are closing the business at the end of August, the owners retire. We will pay all "
+       "suppliers before we close; your invoice will be paid by 15 August.",
+       "2025-07-31", "2025-08-15"},
+      {"股东会已决定解散公司，8月底停止营业。欠贵司的货款下个月15号前先付三万。", "2025-07-20",
+       "2025-08-15"},
+      {"公司月底关门，准备注销。欠您的货款6月1日前全部付清。", "2026-05-23", "2026-06-01"},
+  };
+  for (const auto& k : cases) {
+    Classification c = classify(k.text, k.received);
+    EXPECT_EQ(c.reason, Reason::kInsolvency) << k.text << "\n" << c.why;
+    EXPECT_EQ(c.promise_date ? c.promise_date->iso() : "-", k.promise) << k.text << "\n" << c.why;
+  }
 }
 
 TEST(Classifier, ShutDownOrBankruptSomewhereElseIsNotTheBuyersInsolvency) {
