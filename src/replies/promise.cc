@@ -243,6 +243,16 @@ bool anaphoric_payment(std::string_view text, const DateMention& m, Scorer& s, S
   return false;
 }
 
+// Words before a span of time that ask for it: "give us 10 more days", "再等两周", "can you wait
+// 15 days more?", "I'll need another 3 weeks".
+// clang-format off
+const std::initializer_list<std::string_view> kAsksForTime = {
+    "给我", "给我们", "再给", "宽限", "再等", "等", "need", "needs", "need another", "needs another",
+    "give us", "give me", "give us another", "give me another", "allow us", "grant us", "request",
+    "requesting", "ask", "ask for", "asking for", "ask for another", "ask kindly", "kindly ask",
+    "wait", "wait for"};
+// clang-format on
+
 void score(std::string_view text, const std::vector<CueHit>& cues, bool money_already_sent,
            int dated_mentions, int schedule_dates, PromiseCandidate& c) {
   const DateMention& m = c.mention;
@@ -270,34 +280,7 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   const bool future_in_clause = s.rule(Cue::kFuture, clause, 1, "future");
   if (pay_in_clause) s.rule(Cue::kBalance, clause, 1, "the rest");
   bool pay = pay_in_clause;
-  if (!pay && m.relative() &&
-      preceded_by_word(text, m.begin,
-                       {"给我",
-                        "给我们",
-                        "再给",
-                        "宽限",
-                        "再等",
-                        "need",
-                        "needs",
-                        "give us",
-                        "give me",
-                        "allow us",
-                        "grant us",
-                        "request",
-                        "requesting",
-                        "ask for",
-                        "asking for",
-                        "ask",
-                        "ask kindly",
-                        "kindly ask",
-                        "wait",
-                        "wait for",
-                        "等",
-                        "need another",
-                        "needs another",
-                        "give us another",
-                        "give me another",
-                        "ask for another"})) {
+  if (!pay && m.relative() && preceded_by_word(text, m.begin, kAsksForTime)) {
     pay = true;
     s.add(4, "asks for time until then");
   }
