@@ -96,8 +96,9 @@ const std::vector<DatePattern>& chinese_date_patterns() {
       {"(今天|今日|今晚|今早|即日)",
        [](M m) -> std::optional<DateMention> {
          // "收到即日过俾你": the day the money comes in, not today.
-         if (m.group[1] == "即日" && preceded_by(m.text, m.begin, {"到", "收"}))
+         if (m.group[1] == "即日" && preceded_by(m.text, m.begin, {"到", "收"})) {
            return std::nullopt;
+         }
          return mention(m, DateForm::kToday, m.received);
        }},
       {"(明天|明日|明早|后天)",

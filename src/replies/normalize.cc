@@ -228,11 +228,11 @@ std::string chinese_numerals_to_digits(std::string_view text) {
       long long value = is_counting_unit(cp) ? numeral_value(run) : -1;
       // "同一日", "最后一日": one day, not the 1st (which is written 5月一日); "同一天",
       // "有一天": the same day, some day, not a day from now.
-      if (run.size() == 1 && run[0] == U'一') {
-        if (cp == U'日' && !out.ends_with("月")) value = -1;
+      if (run.size() == 1 && run[0] == U'一' && cp == U'日' && !out.ends_with("月")) value = -1;
+      if (run.size() == 1 && run[0] == U'一' && cp == U'天') {
         for (std::string_view before :
              {"同", "某", "每", "哪", "这", "那", "有", "最后", "前", "后"}) {
-          if (cp == U'天' && out.ends_with(before)) value = -1;
+          if (out.ends_with(before)) value = -1;
         }
       }
       if (value >= 0) {

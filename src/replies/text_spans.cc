@@ -52,8 +52,9 @@ bool is_clause_end(std::string_view t, std::size_t i) {
   char c = t[i];
   // "客户说这周付我 收到了下周就给你打": chat writes a space where a comma belongs (not the
   // space set around Latin letters and digits: "预计 3月5日 到账").
-  if (c == ' ' && i >= 3 && cjk_at(t, i - 3) && cjk_at(t, i + 1))
+  if (c == ' ' && i >= 3 && cjk_at(t, i - 3) && cjk_at(t, i + 1)) {
     return !latin_in_word_before(t, i);
+  }
   if (c == ',') {
     bool digits = i > 0 && i + 1 < t.size() && t[i - 1] >= '0' && t[i - 1] <= '9' &&
                   t[i + 1] >= '0' && t[i + 1] <= '9';
