@@ -444,8 +444,14 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
   }
   // "if we pay by 27 Feb, can we have 2 % off?", "如果得，我哋聽日就可以過數": a condition.
   // Not a request: "we ask if it is possible to pay until …", "grateful if you could accept …".
+  // A short clause just before counts too: "如果得，" "if so,".
+  const Span before_clause = clause_before(text, clause);
+  const std::size_t condition_from =
+      clause.begin > sentence.begin + 1 && letters_in(text, before_clause) <= 12
+          ? before_clause.begin
+          : clause.begin;
   if (const CueHit* cond =
-          s.find_if(Cue::kCondition, Span{clause.begin, m.begin}, [&](const CueHit& h) {
+          s.find_if(Cue::kCondition, Span{condition_from, m.begin}, [&](const CueHit& h) {
             std::string_view t = text.substr(h.begin, h.end - h.begin);
             if (t == "if") {
               return !preceded_by_word(text, h.begin,
@@ -540,6 +546,11 @@ void score(std::string_view text, const std::vector<CueHit>& cues, bool money_al
         })) {
       s.add(-5, "a weekday gone by", past);
     }
+  }
+  // "the conversion takes one extra day": how long the money sent is on its way.
+  if (m.relative() && money_already_sent &&
+      preceded_by_word(text, m.begin, {"takes", "take", "需要", "要"})) {
+    s.add(-4, "how long the money sent takes");
   }
   if (m.form == DateForm::kToday && money_already_sent && !future_in_clause) {
     s.add(-4, "today's payment, already made");

@@ -340,6 +340,8 @@ TEST(Promise, SlashDatesAndSameDaysOfRoundSeven) {
       {"payment 已经 release 了，今天 bank 那边应该会到。", "2024-06-28", "-"},
       {"We are in year-end close through mid-January and no payments go out until then.",
        "2025-12-31", "-"},
+      {"可以用人民币付吗？如果得，我哋聽日就可以過數。", "2025-04-15", "-"},
+      {"The transfer was ordered today; the conversion takes one extra day.", "2026-02-27", "-"},
   });
 }
 
