@@ -65,8 +65,7 @@ std::vector<CueHit> find_cues(std::string_view normalized) {
     // "liquidated damages" is late delivery, not insolvency; "没钱付了" is not "付了".
     bool shadowed = is_evidence(cue) && std::any_of(hits.begin(), hits.end(), [&](const auto& o) {
                       Cue other = static_cast<Cue>(o.tag);
-                      return other != cue && is_evidence(other) && o.begin <= h.begin &&
-                             h.end <= o.end && o.end - o.begin > h.end - h.begin;
+                      return other != cue && is_evidence(other) && encloses(o, h);
                     });
     if (!shadowed) cues.push_back({h.begin, h.end, cue});
   }

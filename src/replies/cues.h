@@ -91,6 +91,13 @@ struct CueHit {
   Cue cue = Cue::kCount;
 };
 
+// `outer` covers `inner` and is longer: a phrase inside a longer phrase (any hit with begin, end).
+template <typename Hit>
+bool encloses(const Hit& outer, const Hit& inner) {
+  return outer.begin <= inner.begin && inner.end <= outer.end &&
+         outer.end - outer.begin > inner.end - inner.begin;
+}
+
 // True for the kinds that speak for a reason (before kPayVerb); the rest are date context.
 bool is_evidence(Cue cue);
 

@@ -12,15 +12,20 @@ bool starts_something(std::string_view text, std::size_t end) {
   return followed_by_word(text, end, {"后", "以后", "之后", "起", "开始", "onwards", "onward"});
 }
 
+// Currency codes buyers write beside an amount (normalized text is lower-case).
+constexpr std::string_view kCurrencyCodes[] = {"usd", "eur", "gbp", "cny", "rmb", "jpy", "hkd"};
+
 // "around USD 5,000", "about 50%": what follows the word is an amount.
 bool amount_follows(std::string_view text, std::size_t end) {
   std::size_t i = end;
   while (i < text.size() && text[i] == ' ') ++i;
   if (i >= text.size()) return false;
   if (text[i] >= '0' && text[i] <= '9') return true;
-  for (std::string_view code :
-       {"usd", "eur", "gbp", "cny", "rmb", "jpy", "hkd", "$", "€", "£", "¥"}) {
+  for (std::string_view code : kCurrencyCodes) {
     if (text.compare(i, code.size(), code) == 0) return true;
+  }
+  for (std::string_view symbol : {"$", "€", "£", "¥"}) {
+    if (text.compare(i, symbol.size(), symbol) == 0) return true;
   }
   return false;
 }
@@ -37,7 +42,7 @@ bool amount_precedes(std::string_view text, std::size_t begin, Span clause) {
     }
   }
   if (i > clause.begin && (text[i - 1] == 'k' || text[i - 1] == '%')) --i;  // 8k, 40%
-  for (std::string_view code : {"usd", "eur", "gbp", "cny", "rmb", "hkd"}) {
+  for (std::string_view code : kCurrencyCodes) {
     if (i >= clause.begin + code.size() && text.substr(i - code.size(), code.size()) == code) {
       return true;
     }
@@ -89,10 +94,7 @@ class Scorer {
   // you a proposal") is not a pay verb.
   bool inside_other_cue(const CueHit& h) const {
     for (const CueHit& other : cues_) {
-      if (other.begin > h.begin || h.end > other.end ||
-          other.end - other.begin <= h.end - h.begin) {
-        continue;
-      }
+      if (!encloses(other, h)) continue;
       switch (other.cue) {
         case Cue::kPaidPast:
         case Cue::kPayVerb:
@@ -116,10 +118,8 @@ class Scorer {
   }
   // A word inside a longer phrase that is evidence for a reason ("会计", "不会付").
   bool inside_evidence(const CueHit& h) const {
-    return std::any_of(cues_.begin(), cues_.end(), [&](const CueHit& o) {
-      return is_evidence(o.cue) && o.begin <= h.begin && h.end <= o.end &&
-             o.end - o.begin > h.end - h.begin;
-    });
+    return std::any_of(cues_.begin(), cues_.end(),
+                       [&](const CueHit& o) { return is_evidence(o.cue) && encloses(o, h); });
   }
   // "can't release anything without him": a payment that will not be made.
   bool negated(const CueHit& h) const {

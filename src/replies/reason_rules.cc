@@ -28,10 +28,8 @@ std::vector<const CueHit*> own_insolvency(std::string_view text, const std::vect
   };
   for (const CueHit& h : cues) {
     if (!insolvency(h)) continue;
-    bool inside = std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
-      return &o != &h && insolvency(o) && o.begin <= h.begin && h.end <= o.end &&
-             o.end - o.begin > h.end - h.begin;
-    });
+    bool inside = std::any_of(cues.begin(), cues.end(),
+                              [&](const CueHit& o) { return insolvency(o) && encloses(o, h); });
     if (inside) continue;
     auto [begin, end] = sentence_around(text, h.begin, h.end);
     bool about_customer = std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
